@@ -32,7 +32,8 @@ int main() {
     q.indicators = {"va_industry"};
     q.periods = {period::parse("2021")};
     q.measures = {measure::level};
-    for (const auto& f : facts.query(q).facts())
+    const auto found = facts.query(q);  // keep the result alive while iterating over it
+    for (const auto& f : found.facts())
         fmt::print("\n{} {}: value added of industry above designated size {} {} (source {} [{}, {}))\n",
                    jx.name_en, f.period, f.value, f.unit, f.doc, f.span_start, f.span_end);
 

@@ -26,7 +26,7 @@ double chinese_numeral(const std::u32string& s) {
             digit = 0;
         } else if (c == U'十' || c == U'百' || c == U'千') {
             const double unit = c == U'十' ? 10 : c == U'百' ? 100 : 1000;
-            section += (digit == 0 && c == U'十' ? 1 : digit) * unit;
+            section += (digit == 0 ? 1 : digit) * unit;  // 十二 = 12, 百余 = 100+
             digit = 0;
         } else if (c == U'万' || c == U'亿') {
             total += (section + digit) * (c == U'万' ? 1e4 : 1e8);

@@ -109,7 +109,9 @@ inline std::optional<double> parse_double(std::string_view s) {
     char* end = nullptr;
     errno = 0;
     const double v = std::strtod(buf.c_str(), &end);
-    if (end != buf.c_str() + buf.size() || errno == ERANGE || !std::isfinite(v)) return std::nullopt;
+    // ERANGE with a finite result is an underflow to a subnormal or zero: still the correctly
+    // rounded value (5e-324 is a double). Overflow gives ±HUGE_VAL and is refused.
+    if (end != buf.c_str() + buf.size() || !std::isfinite(v)) return std::nullopt;
     // strtod also accepts hex floats and "inf"/"nan": allow decimal forms only.
     for (char c : buf)
         if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == 'e' || c == 'E' || c == '+'))

@@ -55,31 +55,31 @@ region_code,period,indicator,measure,value,unit,qualifier,comparator,base_period
 330500,2016,new_product_contribution_rate,level,115.6,%,,,,001_0e7ef2388a968c5b,964,969,contribution of new products to output growth
 330500,2016,output_new_products,rank,6,位,,zhejiang_cities,,001_0e7ef2388a968c5b,976,977,
 330500,2016,output_new_products,growth_rank,7,位,,zhejiang_cities,,001_0e7ef2388a968c5b,984,985,
-330500,2016,new_provincial_new_products_filed,count,1369,项,,,,001_0e7ef2388a968c5b,997,1001,
+330500,2016,new_products_provincial_filed,count,1369,项,,,,001_0e7ef2388a968c5b,997,1001,
 330500,2016,new_products_appraised,count,329,项,,,,001_0e7ef2388a968c5b,1013,1016,
-330500,2016,new_provincial_new_products_filed,rank,1,位,,zhejiang_cities,,001_0e7ef2388a968c5b,1025,1026,
+330500,2016,new_products_provincial_filed,rank,1,位,,zhejiang_cities,,001_0e7ef2388a968c5b,1025,1026,
 330500,2016,provincial_excellent_new_products,count,17,项,,,,001_0e7ef2388a968c5b,1034,1036,
-330500,2016,provincial_first_sets,count,6,项,,,,001_0e7ef2388a968c5b,1045,1046,
+330500,2016,first_sets_provincial_new,count,6,项,,,,001_0e7ef2388a968c5b,1045,1046,
 330500,2016,zhejiang_made_fine_products,count,19,项,,,,001_0e7ef2388a968c5b,1054,1056,
-330500,2016,new_national_enterprise_tech_centres,count,1,家,,,,001_0e7ef2388a968c5b,1069,1070,
-330500,2016,new_provincial_enterprise_tech_centres,count,9,家,,,,001_0e7ef2388a968c5b,1086,1087,
-330500,2016,new_municipal_enterprise_tech_centres,count,38,家,,,,001_0e7ef2388a968c5b,1089,1091,
-330500,2016,innovation_leading_talents_introduced,count,65,人,,,,001_0e7ef2388a968c5b,1101,1103,written with 位 (persons)
-330500,2016,national_thousand_talents_introduced,count,2,人,,,,001_0e7ef2388a968c5b,1113,1114,of which; written with 位 (persons)
-330500,2016,provincial_thousand_talents_introduced,count,1,人,,,,001_0e7ef2388a968c5b,1123,1124,of which; written with 位 (persons)
+330500,2016,enterprise_tech_centres_national_new,count,1,家,,,,001_0e7ef2388a968c5b,1069,1070,
+330500,2016,enterprise_tech_centres_provincial_new,count,9,家,,,,001_0e7ef2388a968c5b,1086,1087,
+330500,2016,enterprise_tech_centres_municipal_new,count,38,家,,,,001_0e7ef2388a968c5b,1089,1091,
+330500,2016,talent_leading_innovative_introduced,count,65,人,,,,001_0e7ef2388a968c5b,1101,1103,counted in persons (wei)
+330500,2016,talent_national_selected,count,2,人,,,,001_0e7ef2388a968c5b,1113,1114,of which; counted in persons (wei)
+330500,2016,talent_provincial_selected,count,1,人,,,,001_0e7ef2388a968c5b,1123,1124,of which; counted in persons (wei)
 330500,2016,provincial_ii_demo_areas,count,5,个,,,,001_0e7ef2388a968c5b,1148,1149,counties/districts created as provincial IT-industry deep integration demonstration areas
 330500,2016,new_municipal_ii_key_projects,count,60,个,,,,001_0e7ef2388a968c5b,1207,1209,
 330500,2016,new_miit_ii_management_pilot_enterprises,count,3,家,,,,001_0e7ef2388a968c5b,1223,1224,
-330500,2016,new_cio_trained,count,58,人,,,,001_0e7ef2388a968c5b,1261,1263,written with 位 (persons)
+330500,2016,new_cio_trained,count,58,人,,,,001_0e7ef2388a968c5b,1261,1263,counted in persons (wei)
 330500,2015,information_development_index,index,0.898,1,,,,001_0e7ef2388a968c5b,1281,1286,
 330500,2015,information_development_index,rank,5,位,,zhejiang_cities,,001_0e7ef2388a968c5b,1292,1293,
 330500,2015,industrialisation_informatisation_index,index,71.73,1,,,,001_0e7ef2388a968c5b,1305,1310,
 330500,2015,industrialisation_informatisation_index,rank,4,位,,zhejiang_cities,,001_0e7ef2388a968c5b,1316,1317,
-330500,2016,enterprises_backward_capacity_eliminated,count,133,家,,,,001_0e7ef2388a968c5b,1342,1345,
+330500,2016,backward_capacity_enterprises_eliminated,count,133,家,,,,001_0e7ef2388a968c5b,1342,1345,
 330500,2016,energy_space_freed,level,15.4,万吨标煤,,,,001_0e7ef2388a968c5b,1356,1360,
-330500,2016,energy_space_freed,completion_pct,154,%,,annual_plan,,001_0e7ef2388a968c5b,1377,1380,15.4 vs planned 10 万吨标煤
-330500,2016,low_small_scattered_rectified,count,2618,家,,,,001_0e7ef2388a968c5b,1402,1406,enterprises and workshops in low-end scattered clusters rectified or closed
-330500,2016,low_small_scattered_rectified,completion_pct,261.8,%,,annual_plan,,001_0e7ef2388a968c5b,1415,1420,
+330500,2016,energy_space_freed,completion_pct,154,%,,annual_plan,,001_0e7ef2388a968c5b,1377,1380,15.4 vs planned 10 (10k tce)
+330500,2016,low_scattered_enterprises_rectified,count,2618,家,,,,001_0e7ef2388a968c5b,1402,1406,enterprises and workshops in low-end scattered clusters rectified or closed
+330500,2016,low_scattered_enterprises_rectified,completion_pct,261.8,%,,annual_plan,,001_0e7ef2388a968c5b,1415,1420,
 330500,2016,pv_installed_capacity,level,350,MW,,,,001_0e7ef2388a968c5b,1434,1437,
 330500,2014..2016,pv_installed_capacity,target_level,300,MW,,,,001_0e7ef2388a968c5b,1446,1449,three-year PV task completed ahead of schedule; plan years assumed
 330522,2015,industrial_strong_county_evaluation,rank,19,位,,zhejiang_industrial_strong_counties,,001_0e7ef2388a968c5b,1733,1735,
@@ -103,14 +103,14 @@ region_code,period,indicator,measure,value,unit,qualifier,comparator,base_period
 330500,2016,key_subsectors_transformation,count,6,个,,,,001_0e7ef2388a968c5b,3763,3764,
 330500,2016,provincial_new_industrialisation_demo_bases_applied,count,4,个,,,,001_0e7ef2388a968c5b,3842,3843,
 330500,2016,key_industrial_platforms_monitored,count,11,个,,,,001_0e7ef2388a968c5b,3964,3966,
-330500,2016,inv_industry,target_growth_pct,7,%,,annual_plan,,001_0e7ef2388a968c5b,4096,4097,
-330500,2016,inv_tech_renovation,target_growth_pct,12,%,,annual_plan,,001_0e7ef2388a968c5b,4107,4109,restated later in the robot-substitution plan
-330500,2016,three_hundred_emerging_projects,target_level,100,项,,annual_plan,,001_0e7ef2388a968c5b,4136,4139,emerging industry projects of over 100 million yuan
-330500,2016,three_hundred_robot_projects,target_level,100,项,,annual_plan,,001_0e7ef2388a968c5b,4151,4154,technical renovation projects of over 30 million yuan (robot substitution)
-330500,2016,three_hundred_smart_projects,target_level,100,项,,annual_plan,,001_0e7ef2388a968c5b,4171,4174,smart manufacturing and IT integration projects
-330500,2016,inv_three_hundred_plan,target_level,300,亿元,,annual_plan,,001_0e7ef2388a968c5b,4195,4198,
-330500,2016,three_hundred_plan_start_rate,target_level,70,%,at_least,annual_plan,,001_0e7ef2388a968c5b,4216,4218,
-330500,2016,three_hundred_plan_completion_rate,target_level,35,%,at_least,annual_plan,,001_0e7ef2388a968c5b,4227,4229,
+330500,2016,inv_industry,target_growth_pct,7,%,,,,001_0e7ef2388a968c5b,4096,4097,
+330500,2016,inv_tech_renovation,target_growth_pct,12,%,,,,001_0e7ef2388a968c5b,4107,4109,restated later in the robot-substitution plan
+330500,2016,three_hundred_emerging_projects,target_level,100,项,,,,001_0e7ef2388a968c5b,4136,4139,emerging industry projects of over 100 million yuan
+330500,2016,three_hundred_robot_projects,target_level,100,项,,,,001_0e7ef2388a968c5b,4151,4154,technical renovation projects of over 30 million yuan (robot substitution)
+330500,2016,three_hundred_smart_projects,target_level,100,项,,,,001_0e7ef2388a968c5b,4171,4174,smart manufacturing and IT integration projects
+330500,2016,inv_three_hundred_plan,target_level,300,亿元,,,,001_0e7ef2388a968c5b,4195,4198,
+330500,2016,three_hundred_plan_start_rate,target_level,70,%,at_least,,,001_0e7ef2388a968c5b,4216,4218,
+330500,2016,three_hundred_plan_completion_rate,target_level,35,%,at_least,,,001_0e7ef2388a968c5b,4227,4229,
 330500,2016,inv_three_hundred_plan,level,247.8,亿元,,,,001_0e7ef2388a968c5b,4255,4260,
 330500,2016,inv_three_hundred_plan,completion_pct,82.6,%,,annual_plan,,001_0e7ef2388a968c5b,4275,4279,
 330500,2016,three_hundred_emerging_under_construction,count,90,项,,,,001_0e7ef2388a968c5b,4296,4298,
@@ -124,12 +124,12 @@ region_code,period,indicator,measure,value,unit,qualifier,comparator,base_period
 330500,2016,three_hundred_smart_under_construction,count,93,项,,,,001_0e7ef2388a968c5b,4382,4384,
 330500,2016,three_hundred_smart_completed,count,76,项,,,,001_0e7ef2388a968c5b,4388,4390,
 330500,2016,inv_three_hundred_smart,level,22.1,亿元,,,,001_0e7ef2388a968c5b,4398,4402,cumulative
-330500,2016,inv_tech_renovation,target_share_pct,65,%,,annual_plan,,001_0e7ef2388a968c5b,4538,4540,share of technical renovation in industrial investment
+330500,2016,inv_tech_renovation,target_share_pct,65,%,,,,001_0e7ef2388a968c5b,4538,4540,share of technical renovation in industrial investment
 330500,2016,provincial_tech_renovation_key_projects,count,38,个,,,,001_0e7ef2388a968c5b,4584,4586,projects listed in the provincial technical renovation key project plan
-330500,2016,industrial_robots_deployed,target_level,1000,台,at_least,annual_plan,,001_0e7ef2388a968c5b,4714,4718,
+330500,2016,industrial_robots_new,target_level,1000,台,at_least,,,001_0e7ef2388a968c5b,4714,4718,
 330500,2016,robot_application_projects,count,96,个,,,,001_0e7ef2388a968c5b,4734,4736,
-330500,2016,industrial_robots_deployed,count,1198,台,,,,001_0e7ef2388a968c5b,4762,4766,
-330500,2016,industrial_robots_deployed,completion_pct,120,%,,annual_plan,,001_0e7ef2388a968c5b,4775,4778,
+330500,2016,industrial_robots_new,count,1198,台,,,,001_0e7ef2388a968c5b,4762,4766,
+330500,2016,industrial_robots_new,completion_pct,120,%,,annual_plan,,001_0e7ef2388a968c5b,4775,4778,
 330500,2016,new_big_good_high_projects,count,80,项,,,,001_0e7ef2388a968c5b,4959,4961,large high-quality industrial projects newly introduced
 330500,2016,inv_big_good_high_projects,level,203.48,亿元,,,,001_0e7ef2388a968c5b,4970,4976,cumulative investment of newly introduced large high-quality projects
 330500,2016,big_good_high_projects_started,count,84,项,,,,001_0e7ef2388a968c5b,4984,4986,
@@ -138,14 +138,14 @@ region_code,period,indicator,measure,value,unit,qualifier,comparator,base_period
 330500,2016,smart_manufacturing_pilot_projects,count,91,个,,,,001_0e7ef2388a968c5b,5178,5180,key enterprise smart manufacturing pilot projects
 330500,2016,provincial_smart_manufacturing_demo_projects,count,8,个,,,,001_0e7ef2388a968c5b,5207,5208,
 330500,2016,single_champion_applicants,count,8,家,,,,001_0e7ef2388a968c5b,5256,5257,applicants for MIIT manufacturing single champion
-330500,2016,new_provincial_tech_innovation_demo_enterprises,count,2,家,estimated,,,001_0e7ef2388a968c5b,5461,5462,
-330500,2016,new_provincial_three_famous_pilot_enterprises,count,3,家,,,,001_0e7ef2388a968c5b,5806,5807,third batch of provincial pilot enterprises
-330500,2015,golden_elephant_enterprises,count,6,家,,,,001_0e7ef2388a968c5b,5842,5843,recognised in 2016 for 2015
-330500,2015,golden_bull_enterprises,count,2,家,,,,001_0e7ef2388a968c5b,5851,5852,recognised in 2016 for 2015
-330500,2015,golden_elephant_bull_cultivated_enterprises,count,30,家,,,,001_0e7ef2388a968c5b,5858,5860,recognised in 2016 for 2015
-330500,2016,small_to_above_size_cultivation_pool,count,221,家,,,,001_0e7ef2388a968c5b,5912,5915,
+330500,2016,tech_innovation_demo_enterprises_provincial_new,count,2,家,estimated,,,001_0e7ef2388a968c5b,5461,5462,
+330500,2016,three_famous_pilot_enterprises_provincial_new,count,3,家,,,,001_0e7ef2388a968c5b,5806,5807,third batch of provincial pilot enterprises
+330500,2015,jinxiang_enterprises,count,6,家,,,,001_0e7ef2388a968c5b,5842,5843,recognised in 2016 for 2015
+330500,2015,jinniu_enterprises,count,2,家,,,,001_0e7ef2388a968c5b,5851,5852,recognised in 2016 for 2015
+330500,2015,jinxiang_jinniu_cultivated_enterprises,count,30,家,,,,001_0e7ef2388a968c5b,5858,5860,recognised in 2016 for 2015
+330500,2016,xiaoshenggui_pool,count,221,家,,,,001_0e7ef2388a968c5b,5912,5915,
 330500,2016,small_micro_monitoring_assessment,rank,3,位,,zhejiang_cities,,001_0e7ef2388a968c5b,6011,6012,provincial assessment of small and micro enterprise monitoring
-330500,2016,hidden_champion_cultivation_pool,count,81,家,,,,001_0e7ef2388a968c5b,6038,6040,
+330500,2016,hidden_champions_pool,count,81,家,,,,001_0e7ef2388a968c5b,6038,6040,
 330500,2016,ma_training_participants,count,54,名,,,,001_0e7ef2388a968c5b,6196,6198,executives at the M&A training
 330500,2016,ii_pilot_enterprises,count,250,家,,,,001_0e7ef2388a968c5b,6360,6363,
 330500,2016,miit_ii_management_pilot_enterprises,count,11,家,,,,001_0e7ef2388a968c5b,6463,6465,
@@ -156,9 +156,9 @@ region_code,period,indicator,measure,value,unit,qualifier,comparator,base_period
 330500,2016,free_wifi_access_points,count,7561,个,,,,001_0e7ef2388a968c5b,6926,6930,cumulative
 330500,2016,free_wifi_access_points,completion_pct,94.5,%,,annual_plan,,001_0e7ef2388a968c5b,6942,6946,
 330500,2016,energy_inspection_units,count,26,家,,,,001_0e7ef2388a968c5b,7052,7054,
-330500,2016,enterprises_backward_capacity_eliminated,target_level,200,家,,annual_plan,,001_0e7ef2388a968c5b,7213,7216,
-330500,2016,energy_space_freed,target_level,10,万吨标煤,,annual_plan,,001_0e7ef2388a968c5b,7231,7233,
-330500,2016,low_small_scattered_rectified,target_level,1000,家,,annual_plan,,001_0e7ef2388a968c5b,7283,7287,
+330500,2016,backward_capacity_enterprises_eliminated,target_level,200,家,,,,001_0e7ef2388a968c5b,7213,7216,
+330500,2016,energy_space_freed,target_level,10,万吨标煤,,,,001_0e7ef2388a968c5b,7231,7233,
+330500,2016,low_scattered_enterprises_rectified,target_level,1000,家,,,,001_0e7ef2388a968c5b,7283,7287,
 330500,2016,energy_saving_renovation_projects,count,119,项,,,,001_0e7ef2388a968c5b,7378,7381,
 330500,2016,clay_brick_kilns_closed,count,13,座,,,,001_0e7ef2388a968c5b,7470,7472,
 330500,2016,cement_output,level,1272,万吨,,,,001_0e7ef2388a968c5b,7517,7521,
