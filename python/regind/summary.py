@@ -9,8 +9,10 @@ from typing import Optional
 from .dataset import Dataset
 from .datasets import seed_documents, seed_facts
 
-_QUALIFIER_ZH = {"at_least": "以上", "more_than": "超", "nearly": "近", "about": "约",
-                 "at_most": "以内", "less_than": "不到", "estimated": "预计", "": ""}
+# How a qualifier reads in Chinese: (before the number, after the unit).
+_QUALIFIER_ZH = {"at_least": ("", "以上"), "more_than": ("超", ""), "nearly": ("近", ""),
+                 "about": ("约", ""), "at_most": ("", "以内"), "less_than": ("不到", ""),
+                 "estimated": ("预计", ""), "": ("", "")}
 
 
 def _table(title: str, rows: list[tuple[str, ...]], header: tuple[str, ...]) -> str:
@@ -32,6 +34,11 @@ def _pad(s: str, width: int) -> str:
 
 def _number(value: float) -> str:
     return f"{value:g}"
+
+
+def _qualified(value: float, unit: str, qualifier: str) -> str:
+    before, after = _QUALIFIER_ZH.get(qualifier, ("", ""))
+    return f"{before}{_number(value)} {unit}{after}"
 
 
 def summary_text(ds: Optional[Dataset] = None) -> str:
@@ -66,7 +73,7 @@ def summary_text(ds: Optional[Dataset] = None) -> str:
                      measure=["target_level", "target_growth_pct", "target_share_pct"])
     parts.append(_table("\nQuery: Jiaxing's 2022 goals", [
         (f.indicator, ds.indicators[f.indicator].name_zh, f.measure,
-         _number(f.value) + " " + str(f.unit) + _QUALIFIER_ZH.get(f.qualifier, ""))
+         _qualified(f.value, str(f.unit), f.qualifier))
         for f in goals], ("indicator", "名称", "measure", "goal")))
 
     values, periods = ds.series("湖州", "va_industry", "level")
