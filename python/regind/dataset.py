@@ -115,6 +115,17 @@ class Dataset:
     def __repr__(self) -> str:
         return repr(self._impl)
 
+    # Pickles carry the registry, the catalogue and the facts as CSV text, with a version.
+    def __getstate__(self) -> tuple[int, str, str, str]:
+        return (1, self.regions.to_csv_string(), self.indicators.to_csv_string(), self.to_csv_string())
+
+    def __setstate__(self, state: tuple[int, str, str, str]) -> None:
+        if not isinstance(state, tuple) or len(state) != 4 or state[0] != 1:
+            raise ValueError("[regind.invalid_input.pickle] unsupported Dataset pickle version")
+        regions = RegionRegistry.from_csv_string(state[1], "<pickle>")
+        indicators = IndicatorCatalogue.from_csv_string(state[2], "<pickle>")
+        self._impl = _core.Dataset.from_csv_string(state[3], regions, indicators, "<pickle>")
+
     @property
     def regions(self) -> RegionRegistry:
         """A copy of the dataset's region registry."""

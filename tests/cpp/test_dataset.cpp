@@ -185,3 +185,23 @@ TEST_CASE("malformed CSV: typed errors naming file, line, column and text") {
         CHECK(e.text() == "12x");
     }
 }
+
+TEST_CASE("fmt formatters for the public types") {
+    CHECK(fmt::format("{}", period::ytd(2022, 6)) == "2022-01..06");
+    CHECK(fmt::format("{:>8}", period::year(2022)) == "    2022");
+    CHECK(fmt::format("{}", unit::parse("万亩")) == "万亩");
+    CHECK(fmt::format("{}", measure::growth_diff_pp) == "growth_diff_pp");
+    auto f = make(330400, "2022", "inv_industry", measure::target_level, 970, "亿元");
+    f.qualifier = qualifier::at_least;
+    f.doc = "002_0aa44b95e84d5610";
+    f.span_start = 10;
+    f.span_end = 13;
+    CHECK(fmt::format("{}", f) == "Fact(330400 2022 inv_industry target_level=970 亿元 at_least @002_0aa44b95e84d5610[10:13])");
+    CHECK(fmt::format("{}", empty_zhejiang()) == "Dataset(facts=0)");
+    CHECK(parse_qualifier("以上") == qualifier::at_least);
+    CHECK(parse_qualifier("左右") == qualifier::about);
+    CHECK_THROWS_AS(parse_qualifier("maybe"), invalid_input);
+    CHECK(parse_measure("target_growth_pct") == measure::target_growth_pct);
+    CHECK_THROWS_WITH_AS(parse_measure("levels"), doctest::Contains("unknown measure 'levels'; expected one of level, count"),
+                         invalid_input);
+}

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import math
-import pickle  # noqa: F401  (kept for symmetry with the other suites)
+import copy
+import pickle
 
 import numpy as np
 import pandas as pd
@@ -141,3 +142,26 @@ def test_from_pandas_errors_name_the_row():
         Dataset.from_pandas(bad)
     with pytest.raises(regind.ParseError, match="unknown column 'colour'"):
         Dataset.from_pandas(pd.DataFrame([row]).assign(colour="red"))
+
+
+def test_panel_crosses_without_copy_and_objects_behave(small):
+    p = small.panel("va_industry", "level")
+    # The matrix built in C++ is handed to NumPy as it is: the array does not own a copy.
+    assert not p.values.flags.owndata and p.values.base is not None
+    facts = list(small)
+    assert len(facts) == len(small.facts()) == 6
+    f = facts[0]
+    assert (f.region_code, str(f.period), f.indicator, f.measure, f.value, str(f.unit), f.qualifier,
+            f.comparator, f.base_period, f.doc, f.span, f.note) == (
+        330400, "2021", "va_industry", "level", 2594.5, "亿元", "", "", None, "", None, "")
+    assert repr(f) == "Fact(330400 2021 va_industry level=2594.5 亿元)"
+    assert repr(small) == "Dataset(facts=6, regions=2, indicators=2, periods=2016..2021)"
+    for protocol in (2, pickle.HIGHEST_PROTOCOL):
+        assert pickle.loads(pickle.dumps(small, protocol=protocol)) == small
+    assert copy.deepcopy(small) == small and copy.copy(small) == small
+
+
+def test_seed_documents_listed():
+    docs = regind.datasets.seed_documents()
+    assert [d["doc"][:3] for d in docs] == ["000", "001", "002", "003", "004"]
+    assert {d["region_code"] for d in docs} == {330400, 330500}
