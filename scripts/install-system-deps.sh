@@ -2,7 +2,7 @@
 # Installs the Debian packages regind builds with, when any is missing.
 # As root it uses apt-get; otherwise it says what to install and fails.
 set -euo pipefail
-packages=(g++ make libeigen3-dev libfmt-dev doctest-dev)
+packages=(g++ make libeigen3-dev libfmt-dev doctest-dev libnlopt-cxx-dev libboost-math-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

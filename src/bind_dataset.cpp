@@ -162,12 +162,12 @@ void register_dataset(py::module_& m) {
              [](const dataset& d, const std::string& indicator_key, const std::string& measure_text,
                 const std::vector<std::int32_t>& regions, const std::vector<std::string>& periods,
                 const std::string& comparator) {
-                 const auto m = parse_measure(measure_text);
+                 const auto which = parse_measure(measure_text);
                  auto ps = parse_periods(periods);
                  regind::panel p;
                  {
                      py::gil_scoped_release release;
-                     p = d.panel(indicator_key, m, regions, std::move(ps), comparator);
+                     p = d.panel(indicator_key, which, regions, std::move(ps), comparator);
                  }
                  std::vector<std::string> period_text;
                  for (const auto& x : p.periods) period_text.push_back(x.to_string());

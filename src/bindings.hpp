@@ -20,6 +20,9 @@ namespace regind::python {
 void register_region(py::module_& m);
 void register_indicator(py::module_& m);
 void register_dataset(py::module_& m);
+void register_growth(py::module_& m);
+void register_projection(py::module_& m);
+void register_target(py::module_& m);
 
 /// A region key from Python: an int code, a str (code or any name), or a Region.
 inline const region& region_from(const region_registry& reg, const py::handle& key) {

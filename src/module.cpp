@@ -37,4 +37,7 @@ PYBIND11_MODULE(_core, m) {
     regind::python::register_region(m);
     regind::python::register_indicator(m);
     regind::python::register_dataset(m);
+    regind::python::register_growth(m);
+    regind::python::register_projection(m);
+    regind::python::register_target(m);
 }
