@@ -11,4 +11,7 @@
 #include "regind/fact.hpp"
 #include "regind/dataset.hpp"
 #include "regind/datasets.hpp"
+#include "regind/target.hpp"
+#include "regind/progress.hpp"
+#include "regind/tracking.hpp"
 #include "regind/format.hpp"

@@ -33,8 +33,9 @@ from ._core import (
     UnitError,
     UnknownKey,
 )
-from . import datasets, indicators, regions
+from . import datasets, indicators, progress, regions
 from .dataset import Dataset
+from .targets import RuleTable, Target, TargetReport, track
 
 __version__: str = _core.__version__
 
@@ -46,6 +47,9 @@ MEASURES: tuple[str, ...] = (
 
 __all__ = [
     "Dataset",
+    "RuleTable",
+    "Target",
+    "TargetReport",
     "Fact",
     "Indicator",
     "IndicatorCatalogue",
@@ -61,5 +65,7 @@ __all__ = [
     "__version__",
     "datasets",
     "indicators",
+    "progress",
     "regions",
+    "track",
 ]

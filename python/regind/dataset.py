@@ -172,6 +172,13 @@ class Dataset:
         keep = ~np.isnan(row)
         return row[keep], [per for per, k in zip(p.periods, keep) if k]
 
+    def targets(self, region: Any = None, period: Any = None, indicator: Any = None) -> list[Any]:
+        """The targets stated in this dataset (its ``target_*`` facts) as :class:`regind.Target`,
+        each with the published level of the period before as its base where there is one."""
+        from .targets import targets
+
+        return targets(self, region=region, period=period, indicator=indicator)
+
     # -- pandas --------------------------------------------------------------------------
     def to_pandas(self) -> Any:
         """One row per fact with the columns :data:`PANDAS_COLUMNS`. Spans are nullable

@@ -172,6 +172,24 @@ inline std::vector<std::string> closest(std::string_view key, const std::vector<
     return out;
 }
 
+/// Terminal columns taken by valid UTF-8 text: East Asian wide characters count two.
+inline std::size_t display_width(std::string_view s) {
+    std::size_t w = 0;
+    for (char32_t c : decode_utf8(s)) w += (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+                                                   (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFF60)
+                                               ? 2
+                                               : 1;
+    return w;
+}
+
+/// `s` padded with spaces to `width` terminal columns.
+inline std::string pad_display(std::string_view s, std::size_t width) {
+    std::string out(s);
+    const auto w = display_width(s);
+    if (w < width) out.append(width - w, ' ');
+    return out;
+}
+
 /// "a, b or c" for error messages.
 inline std::string join_or(const std::vector<std::string>& items) {
     std::string out;
