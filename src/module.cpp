@@ -40,4 +40,5 @@ PYBIND11_MODULE(_core, m) {
     regind::python::register_growth(m);
     regind::python::register_projection(m);
     regind::python::register_target(m);
+    regind::python::register_ranking(m);
 }
