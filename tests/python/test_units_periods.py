@@ -55,3 +55,25 @@ def test_period_arithmetic():
 def test_period_errors(bad):
     with pytest.raises(regind.ParseError, match="cannot read period"):
         Period(bad)
+
+
+def test_period_factories_and_pickles():
+    import pickle
+
+    assert Period.year_of(2022) == Period("2022")
+    assert Period.half_of(2022, 2) == Period("2022-H2")
+    assert Period.quarter_of(2022, 3) == Period("2022-Q3")
+    assert Period.month_of(2022, 6) == Period("2022-06")
+    assert Period.ytd(2022, 2) == Period("2022年1-2月")
+    assert Period.span(2021, 2025) == Period.five_year_plan(14)
+    p = Period("2022-01..06")
+    assert (p.year, p.first_year, p.last_year, p.first_month, p.last_month) == (2022, 2022, 2022, 1, 6)
+    assert Period("2022").contains(Period("2022-Q2")) and not Period("2022-Q2").contains(Period("2022"))
+    assert repr(p) == "Period('2022-01..06')" and hash(p) == hash(Period("2022年1-6月"))
+    assert pickle.loads(pickle.dumps(p)) == p
+    u = Unit("万元/亩")
+    assert pickle.loads(pickle.dumps(u)) == u and hash(u) == hash(Unit("万元/亩"))
+    assert repr(u) == "Unit('万元/亩', dimension='money/area')" and str(u) == "万元/亩"
+    assert Unit("亿元").compatible(Unit("元")) and not Unit("亿元").compatible(Unit("亩"))
+    with pytest.raises(ValueError, match="month 13"):
+        Period.month_of(2022, 13)
