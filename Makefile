@@ -10,7 +10,7 @@ JOBS   ?= 2
 .PHONY: demo test setup system-deps venv python-package cpp-build clean
 
 demo: python-package
-	$(PY) -m regind
+	$(PY) -m regind report
 
 test: python-package cpp-build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

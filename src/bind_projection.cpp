@@ -1,7 +1,158 @@
 // SPDX-License-Identifier: MIT
-// Bindings for the projection area (placeholder until the area lands).
+// Projections: project(), project_batch() and the projection result (python/regind/projection.py
+// is the public Python API over these).
 #include "bindings.hpp"
 
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "regind/projection.hpp"
+
 namespace regind::python {
-void register_projection(py::module_& /*m*/) {}
+
+namespace {
+
+double param_number(const std::string& name, const py::handle& v) {
+    // bool is an int in Python; alpha=True is a mistake, not 1.0.
+    if (py::isinstance<py::bool_>(v) || !(py::isinstance<py::float_>(v) || py::isinstance<py::int_>(v) ||
+                                          py::hasattr(v, "__float__")))
+        throw invalid_input(fmt::format("[regind.invalid_input.projection_param] {} must be a number, not {}", name,
+                                        std::string(py::str(py::type::of(v).attr("__name__")))));
+    return v.cast<double>();
+}
+
+std::string param_text(const std::string& name, const py::handle& v) {
+    if (!py::isinstance<py::str>(v))
+        throw invalid_input(fmt::format("[regind.invalid_input.projection_param] {} must be a str, not {}", name,
+                                        std::string(py::str(py::type::of(v).attr("__name__")))));
+    return v.cast<std::string>();
+}
+
+// The options from Python's keywords; unknown names are an error, never ignored.
+projection_options options_from(const std::string& method, int horizon, double level, const std::string& missing,
+                                double step, const py::dict& params) {
+    projection_options o;
+    o.method = parse_projection_method(method);
+    o.horizon = horizon;
+    o.level = level;
+    o.missing = parse_missing_policy(missing);
+    o.step = step;
+    for (const auto& [key, value] : params) {
+        const auto name = py::str(key).cast<std::string>();
+        if (value.is_none()) continue;  // None = not given (estimated)
+        if (name == "model") o.model = parse_ets_model(param_text(name, value));
+        else if (name == "initialization") o.initialization = parse_smoothing_init(param_text(name, value));
+        else if (name == "alpha") o.alpha = param_number(name, value);
+        else if (name == "beta") o.beta = param_number(name, value);
+        else if (name == "beta_star") o.beta_star = param_number(name, value);
+        else if (name == "beta_r") o.beta_r = param_number(name, value);
+        else if (name == "phi") o.phi = param_number(name, value);
+        else if (name == "initial_level") o.initial_level = param_number(name, value);
+        else if (name == "initial_trend") o.initial_trend = param_number(name, value);
+        else
+            throw invalid_input(fmt::format("[regind.invalid_input.projection_param] unknown parameter '{}'; known: "
+                                            "model, alpha, beta, beta_star, beta_r, phi, initial_level, initial_trend, "
+                                            "initialization",
+                                            name));
+    }
+    return o;
+}
+
+py::dict params_of(const projection& p) {
+    py::dict d;
+    for (const auto& [k, v] : p.params) d[py::str(k)] = v;
+    return d;
+}
+
+}  // namespace
+
+void register_projection(py::module_& top) {
+    auto m = top.def_submodule("projection", "Projections (use regind.projection, not this module directly)");
+    py::class_<projection>(m, "ProjectionResult", "The result of project() (see regind.projection.Projection).")
+        .def_property_readonly("method", [](const projection& p) { return std::string(to_string(p.method)); })
+        .def_property_readonly("status", [](const projection& p) { return std::string(to_string(p.status)); })
+        .def_readonly("horizon", &projection::horizon)
+        .def_readonly("level", &projection::level)
+        .def_property_readonly("model", [](const projection& p) -> std::optional<std::string> {
+            if (!p.model) return std::nullopt;
+            return std::string(to_string(*p.model));
+        })
+        .def_readonly("periods", &projection::periods)
+        .def_readonly("mean", &projection::mean)
+        .def_readonly("median", &projection::median)
+        .def_readonly("mean_taylor", &projection::mean_taylor)
+        .def_readonly("lower", &projection::lower)
+        .def_readonly("upper", &projection::upper)
+        .def_readonly("fitted", &projection::fitted)
+        .def_readonly("residuals", &projection::residuals)
+        .def_readonly("states", &projection::states)
+        .def_readonly("loc", &projection::loc)
+        .def_readonly("scale", &projection::scale)
+        .def_readonly("df", &projection::df)
+        .def_property_readonly("distribution",
+                               [](const projection& p) { return std::string(to_string(p.distribution)); })
+        .def_property_readonly("params", &params_of)
+        .def_readonly("notes", &projection::notes)
+        .def_readonly("n_used", &projection::n_used)
+        .def_readonly("first_used", &projection::first_used)
+        .def_readonly("last_used", &projection::last_used)
+        .def("prob_at_least", &projection::prob_at_least, py::arg("threshold"), py::arg("step") = -1)
+        .def("simulate", &projection::simulate, py::arg("repetitions"), py::arg("seed"),
+             py::call_guard<py::gil_scoped_release>())
+        .def("simulate_with",
+             [](const projection& p, const Eigen::Ref<const row_matrix>& innovations) {
+                 py::gil_scoped_release release;
+                 return p.simulate_with(innovations);
+             },
+             py::arg("innovations"));
+
+    m.def("project",
+          [](const Eigen::Ref<const Eigen::VectorXd>& values, const std::optional<Eigen::VectorXd>& periods,
+             const std::string& method, int horizon, double level, const std::string& missing, double step,
+             const py::dict& params) {
+              const auto o = options_from(method, horizon, level, missing, step, params);
+              py::gil_scoped_release release;
+              return periods ? project(values, *periods, o) : project(values, o);
+          },
+          py::arg("values"), py::arg("periods"), py::arg("method"), py::arg("horizon"), py::arg("level"),
+          py::arg("missing"), py::arg("step"), py::arg("params"));
+
+    m.def("project_batch",
+          [](const Eigen::Ref<const row_matrix>& values, const std::optional<Eigen::VectorXd>& periods,
+             const std::string& method, int horizon, double level, const std::string& missing, double step,
+             const py::dict& params, unsigned threads) {
+              const auto o = options_from(method, horizon, level, missing, step, params);
+              batch_projection b;
+              {
+                  py::gil_scoped_release release;
+                  b = periods ? project_batch(values, *periods, o, threads) : project_batch(values, o, threads);
+              }
+              std::vector<std::string> status, methods;
+              for (auto s : b.status) status.emplace_back(to_string(s));
+              for (auto x : b.methods) methods.emplace_back(to_string(x));
+              py::dict out;
+              // The matrices are moved into the NumPy arrays: no copy.
+              out["mean"] = py::cast(std::move(b.mean));
+              out["median"] = py::cast(std::move(b.median));
+              out["lower"] = py::cast(std::move(b.lower));
+              out["upper"] = py::cast(std::move(b.upper));
+              out["periods"] = py::cast(std::move(b.periods));
+              out["status"] = status;
+              out["methods"] = methods;
+              out["notes"] = b.notes;
+              return out;
+          },
+          py::arg("values"), py::arg("periods"), py::arg("method"), py::arg("horizon"), py::arg("level"),
+          py::arg("missing"), py::arg("step"), py::arg("params"), py::arg("threads"));
+
+    m.def("ets_relative_variance",
+          [](const std::string& model, double alpha, double beta, double phi, int h) {
+              return ets_relative_variance(parse_ets_model(model), alpha, beta, phi, h);
+          },
+          py::arg("model"), py::arg("alpha"), py::arg("beta"), py::arg("phi"), py::arg("h"));
+    m.def("beta_r_from_star", &beta_r_from_star, py::arg("alpha"), py::arg("beta_star"));
+    m.def("beta_star_from_r", &beta_star_from_r, py::arg("alpha"), py::arg("beta_r"));
+}
+
 }  // namespace regind::python

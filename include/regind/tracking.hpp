@@ -206,9 +206,10 @@ inline const fact* same_period(const dataset& obs, const fact& at, std::initiali
         const region* r = regions.find(static_cast<std::int64_t>(t.region_code));
         const indicator* ind = indicators.find(t.indicator);
         const auto qi = static_cast<std::size_t>(t.qualifier);
-        std::string goal = fmt::format("{}{}{}{}{}", t.kind == target_kind::growth_at_least ? "+" :
-                                                     t.kind == target_kind::reduce_by ? "-" : "",
-                                       qual_before[qi], num(t.value), t.unit.symbol(), qual_after[qi]);
+        std::string goal = fmt::format("{}{}{}{}{}", qual_before[qi],
+                                       t.kind == target_kind::growth_at_least ? "+" :
+                                       t.kind == target_kind::reduce_by       ? "-" : "",
+                                       num(t.value), t.unit.symbol(), qual_after[qi]);
         std::string base = t.base_value ? fmt::format("{} {} ({})", num(*t.base_value), t.base_unit.symbol(),
                                                       t.base_period->to_string())
                                         : "-";

@@ -33,8 +33,10 @@ from ._core import (
     UnitError,
     UnknownKey,
 )
-from . import datasets, indicators, progress, regions
+from . import datasets, growth, indicators, progress, projection, ranking, regions
 from .dataset import Dataset
+from .projection import BatchProjection, Projection, project, project_batch
+from .ranking import league_table, rank, rank_change, rank_panel
 from .targets import RuleTable, Target, TargetReport, track
 
 __version__: str = _core.__version__
@@ -46,7 +48,9 @@ MEASURES: tuple[str, ...] = (
 )
 
 __all__ = [
+    "BatchProjection",
     "Dataset",
+    "Projection",
     "RuleTable",
     "Target",
     "TargetReport",
@@ -64,6 +68,15 @@ __all__ = [
     "UnknownKey",
     "__version__",
     "datasets",
+    "growth",
+    "league_table",
+    "project",
+    "project_batch",
+    "projection",
+    "rank",
+    "rank_change",
+    "rank_panel",
+    "ranking",
     "indicators",
     "progress",
     "regions",

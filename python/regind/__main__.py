@@ -1,19 +1,29 @@
 # SPDX-License-Identifier: MIT
-"""``python -m regind [summary]``: prints the summary of the embedded seed dataset."""
+"""``python -m regind [report|summary]``.
+
+report   the Jiaxing 2022 target report and the Huzhou projection (the default)
+summary  the summary of the embedded seed dataset
+"""
 from __future__ import annotations
 
 import argparse
 import sys
 
-from .summary import summary_text
-
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m regind", description=__doc__)
-    parser.add_argument("command", nargs="?", default="summary", choices=["summary"],
-                        help="what to print (default: summary of the seed dataset)")
-    parser.parse_args(argv)
-    sys.stdout.write(summary_text() + "\n")
+    parser = argparse.ArgumentParser(prog="python -m regind", description="regind on the embedded seed data",
+                                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    parser.add_argument("command", nargs="?", default="report", choices=["report", "summary"],
+                        help="what to print (default: report)")
+    args = parser.parse_args(argv)
+    if args.command == "summary":
+        from .summary import summary_text
+
+        sys.stdout.write(summary_text() + "\n")
+    else:
+        from .report import report_text
+
+        sys.stdout.write(report_text() + "\n")
     return 0
 
 

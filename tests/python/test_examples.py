@@ -20,7 +20,19 @@ def test_seed_queries_example():
     assert "va_industry level (亿元)" in out
 
 
-def test_python_m_regind_prints_the_summary():
-    out = _run("-m", "regind")
+def test_python_m_regind_summary():
+    out = _run("-m", "regind", "summary")
     assert "regind seed dataset:" in out
     assert "Query: Jiaxing's 2022 goals" in out
+
+
+def test_python_m_regind_report_is_the_default():
+    out = _run("-m", "regind")
+    assert out == _run("-m", "regind", "report")
+    assert "1. Jiaxing (嘉兴市) 2022 goals" in out
+    # The document's own arithmetic: 883.4 → 970 亿元 needs 970/883.4 − 1 = 9.80 %; 10 % gives
+    # 971.74; 2594.5 growing 8 % gives 2802.06.
+    assert "needs +9.80% on 2021" in out
+    assert "971.74 亿元" in out
+    assert ">= 2,802.06 亿元 in 2022" in out
+    assert "No interval: 2 points" in out
