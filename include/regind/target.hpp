@@ -20,6 +20,7 @@
 #include "regind/dataset.hpp"
 #include "regind/error.hpp"
 #include "regind/fact.hpp"
+#include "regind/growth.hpp"
 #include "regind/indicator.hpp"
 #include "regind/period.hpp"
 #include "regind/unit.hpp"
@@ -88,7 +89,7 @@ inline double target::years() const {
 inline std::optional<double> target::implied_level() const {
     if (!base_value || years() <= 0) return std::nullopt;
     if (kind == target_kind::growth_at_least)
-        return *base_value * std::pow(1.0 + detail::as_fraction(value, unit), years());
+        return growth::level_after(*base_value, detail::as_fraction(value, unit), years());
     if (kind == target_kind::reduce_by) return *base_value * (1.0 - detail::as_fraction(value, unit));
     return std::nullopt;
 }
@@ -99,7 +100,7 @@ inline std::optional<double> target::required_growth() const {
     if (!unit.compatible(base_unit)) return std::nullopt;
     const double goal = unit.convert(value, base_unit);
     if (goal <= 0) return std::nullopt;
-    return std::pow(goal / *base_value, 1.0 / years()) - 1.0;
+    return growth::required_growth(*base_value, goal, years());
 }
 
 /// Selects targets; empty lists mean any.
