@@ -27,5 +27,17 @@ int main() {
     hz.regions = {z.get("湖州").code};
     hz.periods = {period::year(2016)};
     fmt::print("\n{}", to_text(track(targets_from(facts, hz), facts, period::year(2016)), z, facts.indicators()));
+
+    // Huzhou's value added of industry above designated size, projected to 2025 from what the
+    // documents publish (2016 and 2021 only: compound growth, no interval).
+    const auto s = facts.series(z.get("湖州").code, "va_industry", measure::level);
+    Eigen::VectorXd years(static_cast<Eigen::Index>(s.periods.size()));
+    for (std::size_t i = 0; i < s.periods.size(); ++i) years(static_cast<Eigen::Index>(i)) = s.periods[i].year();
+    projection_options opt;
+    opt.method = projection_method::cagr;
+    opt.horizon = 2025 - static_cast<int>(years(years.size() - 1));
+    const auto p = project(s.values, years, opt);
+    fmt::print("\nHuzhou va_industry: {} points, CAGR {:.2f}% a year, 2025 projection {:.2f} {} (no interval from {} points)\n",
+               s.values.size(), 100 * p.param("cagr"), p.mean(p.mean.size() - 1), s.unit, s.values.size());
     return 0;
 }

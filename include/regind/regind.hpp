@@ -14,6 +14,7 @@
 #include "regind/growth.hpp"
 #include "regind/projection.hpp"
 #include "regind/ranking.hpp"
+#include "regind/composite.hpp"
 #include "regind/target.hpp"
 #include "regind/progress.hpp"
 #include "regind/tracking.hpp"

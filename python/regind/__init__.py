@@ -33,7 +33,8 @@ from ._core import (
     UnitError,
     UnknownKey,
 )
-from . import datasets, growth, indicators, progress, projection, ranking, regions
+from . import composite, datasets, growth, indicators, progress, projection, ranking, regions
+from .composite import CompositeIndex
 from .dataset import Dataset
 from .projection import BatchProjection, Projection, project, project_batch
 from .ranking import league_table, rank, rank_change, rank_panel
@@ -49,6 +50,7 @@ MEASURES: tuple[str, ...] = (
 
 __all__ = [
     "BatchProjection",
+    "CompositeIndex",
     "Dataset",
     "Projection",
     "RuleTable",
@@ -67,6 +69,7 @@ __all__ = [
     "UnitError",
     "UnknownKey",
     "__version__",
+    "composite",
     "datasets",
     "growth",
     "league_table",
