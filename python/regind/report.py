@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any, Optional
 
+from ._text import table as _table
 from .dataset import Dataset
 from .datasets import seed_documents, seed_facts
 from .targets import track
@@ -20,18 +21,6 @@ _AFTER = {"at_least": "以上", "at_most": "以内"}
 def _num(v: float, digits: int = 2) -> str:
     text = f"{v:,.{digits}f}".rstrip("0").rstrip(".")
     return text
-
-
-def _width(s: str) -> int:
-    return sum(2 if 0x2E80 <= ord(c) <= 0xFFEF else 1 for c in s)
-
-
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    out = ["  ".join(h + " " * (w - _width(h)) for h, w in zip(header, widths)).rstrip(),
-           "  ".join("-" * w for w in widths)]
-    out += ["  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths)).rstrip() for r in rows]
-    return "\n".join(out)
 
 
 def _goal_text(t: Any) -> str:

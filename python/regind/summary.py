@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional
 
+from ._text import table
 from .dataset import Dataset
 from .datasets import seed_documents, seed_facts
 
@@ -15,21 +16,8 @@ _QUALIFIER_ZH = {"at_least": ("", "以上"), "more_than": ("超", ""), "nearly":
                  "estimated": ("预计", ""), "": ("", "")}
 
 
-def _table(title: str, rows: list[tuple[str, ...]], header: tuple[str, ...]) -> str:
-    widths = [max(_width(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    lines = [title, "  " + "  ".join(_pad(h, w) for h, w in zip(header, widths))]
-    lines.append("  " + "  ".join("-" * w for w in widths))
-    lines += ["  " + "  ".join(_pad(str(c), w) for c, w in zip(r, widths)) for r in rows]
-    return "\n".join(lines)
-
-
-def _width(s: str) -> int:
-    # CJK characters take two columns in a terminal.
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in s)
-
-
-def _pad(s: str, width: int) -> str:
-    return s + " " * (width - _width(s))
+def _titled(title: str, rows: list[tuple[str, ...]], header: tuple[str, ...]) -> str:
+    return title + "\n" + table(header, rows, indent="  ")
 
 
 def _number(value: float) -> str:
@@ -50,39 +38,39 @@ def summary_text(ds: Optional[Dataset] = None) -> str:
 
     docs = {d["doc"]: d for d in seed_documents()}
     per_doc = Counter(frame["doc"])
-    parts.append(_table("\nFacts per document", [
+    parts.append(_titled("\nFacts per document", [
         (doc, str(docs[doc]["year"]) if doc in docs else "", docs[doc]["title_zh"] if doc in docs else "", str(n))
         for doc, n in sorted(per_doc.items())], ("doc", "year", "title", "facts")))
 
     per_region = frame.groupby(["region_code", "region_zh", "region_en"]).size()
-    parts.append(_table("\nFacts per region", [
+    parts.append(_titled("\nFacts per region", [
         (str(code), zh, en, str(n)) for (code, zh, en), n in per_region.items()],
         ("code", "region", "English", "facts")))
 
     per_measure = Counter(frame["measure"])
-    parts.append(_table("\nFacts per measure", [(m, str(n)) for m, n in per_measure.most_common()],
+    parts.append(_titled("\nFacts per measure", [(m, str(n)) for m, n in per_measure.most_common()],
                         ("measure", "facts")))
 
     # A few queries.
     jx = ds.query(region="嘉兴", period="2021", indicator="va_industry")
-    parts.append(_table("\nQuery: Jiaxing, value added of industry above designated size, 2021", [
+    parts.append(_titled("\nQuery: Jiaxing, value added of industry above designated size, 2021", [
         (f.measure, _number(f.value), str(f.unit), f.comparator, f"{f.doc}[{f.span[0]}:{f.span[1]}]" if f.span else "")
         for f in jx], ("measure", "value", "unit", "comparator", "source")))
 
     goals = ds.query(region="嘉兴", period="2022",
                      measure=["target_level", "target_growth_pct", "target_share_pct"])
-    parts.append(_table("\nQuery: Jiaxing's 2022 goals", [
+    parts.append(_titled("\nQuery: Jiaxing's 2022 goals", [
         (f.indicator, ds.indicators[f.indicator].name_zh, f.measure,
          _qualified(f.value, str(f.unit), f.qualifier))
         for f in goals], ("indicator", "名称", "measure", "goal")))
 
     values, periods = ds.series("湖州", "va_industry", "level")
-    parts.append(_table("\nQuery: Huzhou, value added of industry above designated size (亿元)",
+    parts.append(_titled("\nQuery: Huzhou, value added of industry above designated size (亿元)",
                         [(p, _number(v)) for p, v in zip(periods, values)], ("period", "level")))
 
     ranks = ds.query(period="2015", measure="rank", comparator="zhejiang_industrial_strong_counties")
     reg = ds.regions
-    parts.append(_table("\nQuery: Huzhou's counties in the 2015 provincial 工业强县 evaluation", [
+    parts.append(_titled("\nQuery: Huzhou's counties in the 2015 provincial 工业强县 evaluation", [
         (reg[f.region_code].name_zh, _number(f.value)) for f in ranks], ("county", "rank")))
     return "\n".join(parts)
 
