@@ -43,4 +43,5 @@ PYBIND11_MODULE(_core, m) {
     regind::python::register_ranking(m);
     regind::python::register_composite(m);
     regind::python::register_uncertainty(m);
+    regind::python::register_bureau(m);
 }
