@@ -18,4 +18,6 @@
 #include "regind/target.hpp"
 #include "regind/progress.hpp"
 #include "regind/tracking.hpp"
+#include "regind/consistency.hpp"
+#include "regind/decompose.hpp"
 #include "regind/format.hpp"

@@ -33,9 +33,10 @@ from ._core import (
     UnitError,
     UnknownKey,
 )
-from . import composite, datasets, growth, indicators, progress, projection, ranking, regions
+from . import composite, consistency, datasets, growth, indicators, progress, projection, ranking, regions
 from .composite import CompositeIndex
 from .dataset import Dataset
+from .decompose import decompose, monthly_schedule
 from .projection import BatchProjection, Projection, project, project_batch
 from .ranking import league_table, rank, rank_change, rank_panel
 from .targets import RuleTable, Target, TargetReport, track
@@ -70,9 +71,12 @@ __all__ = [
     "UnknownKey",
     "__version__",
     "composite",
+    "consistency",
     "datasets",
+    "decompose",
     "growth",
     "league_table",
+    "monthly_schedule",
     "project",
     "project_batch",
     "projection",

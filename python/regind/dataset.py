@@ -179,6 +179,14 @@ class Dataset:
 
         return targets(self, region=region, period=period, indicator=indicator)
 
+    def check_consistency(self, **options: Any) -> Any:
+        """The relations this dataset implies (shares, differences from a comparator, completion,
+        parts and totals, ranks), each checked within the rounding of the published numbers:
+        see :func:`regind.consistency.check`."""
+        from .consistency import check
+
+        return check(self, **options)
+
     # -- pandas --------------------------------------------------------------------------
     def to_pandas(self) -> Any:
         """One row per fact with the columns :data:`PANDAS_COLUMNS`. Spans are nullable
