@@ -27,6 +27,7 @@ void register_ranking(py::module_& m);
 void register_composite(py::module_& m);
 void register_uncertainty(py::module_& m);
 void register_bureau(py::module_& m);
+void register_evaluation(py::module_& m);
 
 /// A region key from Python: an int code, a str (code or any name), or a Region.
 inline const region& region_from(const region_registry& reg, const py::handle& key) {

@@ -44,4 +44,5 @@ PYBIND11_MODULE(_core, m) {
     regind::python::register_composite(m);
     regind::python::register_uncertainty(m);
     regind::python::register_bureau(m);
+    regind::python::register_evaluation(m);
 }
