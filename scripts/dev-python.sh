@@ -9,7 +9,10 @@ name=${1:?usage: scripts/dev-python.sh NAME}
 build=build/dev-$name
 py=.venv/bin/python
 "$py" -m pip --version >/dev/null  # the venv must exist (make setup)
-.venv/bin/cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DREGIND_BUILD_PYTHON=ON \
+# ccache, when installed, shares compiled objects between the private builds.
+launcher=()
+if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+.venv/bin/cmake -S . -B "$build" -G Ninja "${launcher[@]}" -DCMAKE_BUILD_TYPE=Release -DREGIND_BUILD_PYTHON=ON \
   -DREGIND_BUILD_TESTS=OFF -DREGIND_BUILD_EXAMPLES=OFF -DREGIND_INSTALL=OFF \
   -DPython_EXECUTABLE="$PWD/$py" -Dpybind11_DIR="$("$py" -m pybind11 --cmakedir)" \
   -DCMAKE_MAKE_PROGRAM="$PWD/.venv/bin/ninja" >/dev/null

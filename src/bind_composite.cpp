@@ -95,6 +95,26 @@ std::vector<std::string> codes_of(const rc::composite_index& ci, const std::vect
     return out;
 }
 
+// A weight set as a dict: weights (every node), iCode, method, level, details, status.
+py::dict weight_set_dict(const rc::composite_index& ci, const rc::weight_set& ws) {
+    py::dict out;
+    out["name"] = ws.name;
+    out["method"] = ws.method;
+    out["level"] = ws.level;
+    out["weights"] = ws.weights;
+    out["iCode"] = ci.meta().codes();
+    out["effective"] = rc::effective_weights(ci.meta(), ws.weights);
+    out["details"] = ws.details;
+    out["status"] = ws.status;
+    return out;
+}
+
+py::list index_lists(const std::vector<std::vector<Eigen::Index>>& v) {
+    py::list out;
+    for (const auto& row : v) out.append(py::cast(row));
+    return out;
+}
+
 }  // namespace
 
 void register_composite(py::module_& m) {
@@ -226,14 +246,76 @@ void register_composite(py::module_& m) {
              },
              py::arg("spec"), py::arg("individual"))
         .def("aggregate",
-             [](rc::composite_index& ci, std::vector<rc::aggregate_spec> levels, std::map<std::string, double> weights) {
+             [](rc::composite_index& ci, std::vector<rc::aggregate_spec> levels, std::map<std::string, double> weights,
+                std::string weight_set, std::map<std::string, rc::aggregate_spec> by_node) {
                  rc::aggregate_options o;
                  o.levels = std::move(levels);
                  o.weights = std::move(weights);
+                 o.weight_set = std::move(weight_set);
+                 o.by_node = std::move(by_node);
                  py::gil_scoped_release release;
                  ci.aggregate(std::move(o));
              },
-             py::arg("levels"), py::arg("weights"))
+             py::arg("levels"), py::arg("weights"), py::arg("weight_set") = std::string(),
+             py::arg("by_node") = std::map<std::string, rc::aggregate_spec>())
+        .def("compute_weights",
+             [](rc::composite_index& ci, const std::string& method, const std::string& name, const std::string& base,
+                int level, const std::optional<std::string>& dset, std::map<std::string, double> values, bool abs_r,
+                std::map<std::string, Eigen::MatrixXd> matrices, std::vector<double> random_index,
+                std::map<std::string, double> itarg, const std::string& cor_method, double toler, int maxiter) {
+                 rc::weight_options o;
+                 o.method = rc::parse_weight_method(method);
+                 o.name = name;
+                 o.base = base;
+                 o.level = level;
+                 if (dset) o.dset = rc::parse_stage(*dset);
+                 o.values = std::move(values);
+                 o.critic = abs_r ? rc::critic_correlation::one_minus_abs_r : rc::critic_correlation::one_minus_r;
+                 o.ahp = std::move(matrices);
+                 o.random_index = std::move(random_index);
+                 o.itarg = std::move(itarg);
+                 o.cor = rc::parse_corr_method(cor_method);
+                 o.toler = toler;
+                 o.maxiter = maxiter;
+                 const rc::weight_set* ws = nullptr;
+                 {
+                     py::gil_scoped_release release;
+                     ws = &ci.compute_weights(o);
+                 }
+                 return weight_set_dict(ci, *ws);
+             },
+             py::arg("method"), py::arg("name"), py::arg("base"), py::arg("level"), py::arg("dset"), py::arg("values"),
+             py::arg("abs_r"), py::arg("matrices"), py::arg("random_index"), py::arg("itarg"), py::arg("cor_method"),
+             py::arg("toler"), py::arg("maxiter"))
+        .def("weight_set",
+             [](const rc::composite_index& ci, const std::string& name) {
+                 return weight_set_dict(ci, ci.weights_named(name));
+             },
+             py::arg("name"))
+        .def("weight_set_names", &rc::composite_index::weight_set_names)
+        .def("aggregation_weights", &rc::composite_index::aggregation_weights)
+        .def("strengths_weaknesses",
+             [](const rc::composite_index& ci, const std::string& s, Eigen::Index top_n, Eigen::Index bottom_n,
+                bool min_discard) {
+                 const auto st = rc::parse_stage(s);
+                 rc::strengths_weaknesses_result r;
+                 {
+                     py::gil_scoped_release release;
+                     r = ci.strengths_weaknesses(st, top_n, bottom_n, min_discard);
+                 }
+                 return py::make_tuple(py::cast(std::move(r.ranks)), index_lists(r.strengths), index_lists(r.weaknesses),
+                                       ci.unit_codes(st), ci.meta().indicator_codes());
+             },
+             py::arg("stage"), py::arg("top_n"), py::arg("bottom_n"), py::arg("min_discard"))
+        .def("results",
+             [](const rc::composite_index& ci, const std::string& tab_type, const std::string& order_by) {
+                 const auto t = rc::parse_results_type(tab_type);
+                 const auto r = ci.results(t, order_by);
+                 std::vector<std::string> cols;
+                 for (auto c : r.columns) cols.push_back(ci.meta().at(c).code);
+                 return py::make_tuple(r.rows, cols, ci.meta().at(r.sort_column).code, r.rank);
+             },
+             py::arg("tab_type"), py::arg("order_by"))
         .def("has", [](const rc::composite_index& ci, const std::string& s) { return ci.has(rc::parse_stage(s)); })
         .def("generation",
              [](const rc::composite_index& ci, const std::string& s) { return ci.generation(rc::parse_stage(s)); })
@@ -326,6 +408,12 @@ void register_composite(py::module_& m) {
              },
              py::arg("stage"), py::arg("t_skew"), py::arg("t_kurt"), py::arg("t_avail"), py::arg("t_zero"),
              py::arg("t_unq"))
+        .def("names",
+             [](const rc::composite_index& ci) {
+                 std::vector<std::string> out;
+                 for (const auto& nd : ci.meta().nodes()) out.push_back(nd.name);
+                 return out;
+             })
         .def("framework",
              [](const rc::composite_index& ci) {
                  const auto& fw = ci.meta();
@@ -351,6 +439,81 @@ void register_composite(py::module_& m) {
         .def_property_readonly("group_codes", [](const rc::composite_index& ci) { return ci.group_codes(); })
         .def_property_readonly("unit_codes", [](const rc::composite_index& ci) { return ci.unit_codes(); })
         .def_property_readonly("unit_names", [](const rc::composite_index& ci) { return ci.unit_names(); });
+
+    // Kernels usable on any matrix (regind.composite's module-level functions).
+    m.def("composite_outrank",
+          [](const rc::matrix& x, const Eigen::VectorXd& w) {
+              rc::outranking_result r;
+              {
+                  py::gil_scoped_release release;
+                  r = rc::outrank(x, w);
+              }
+              return py::make_tuple(py::cast(std::move(r.outranking)), r.copeland, r.dominance_pairs, r.frac_dominant);
+          },
+          py::arg("x"), py::arg("w"));
+    m.def("composite_entropy_weights",
+          [](const rc::matrix& x, const std::vector<std::string>& names) {
+              py::gil_scoped_release release;
+              return rc::entropy_weights(x, names);
+          },
+          py::arg("x"), py::arg("names"));
+    m.def("composite_critic_weights",
+          [](const rc::matrix& x, const std::vector<int>& directions, bool abs_r, const std::vector<std::string>& names) {
+              py::gil_scoped_release release;
+              return rc::critic_weights(
+                  x, directions, abs_r ? rc::critic_correlation::one_minus_abs_r : rc::critic_correlation::one_minus_r,
+                  names);
+          },
+          py::arg("x"), py::arg("directions"), py::arg("abs_r"), py::arg("names"));
+    m.def("composite_pca_weights",
+          [](const rc::matrix& x, const std::vector<std::string>& names) {
+              rc::pca_result r;
+              {
+                  py::gil_scoped_release release;
+                  r = rc::pca_weights(x, names);
+              }
+              return py::make_tuple(r.loadings, r.variance_explained, r.n_complete);
+          },
+          py::arg("x"), py::arg("names"));
+    m.def("composite_ahp_weights",
+          [](const Eigen::MatrixXd& a, const std::optional<std::vector<double>>& random_index) {
+              rc::ahp_result r;
+              {
+                  py::gil_scoped_release release;
+                  r = rc::ahp_weights(a, random_index ? *random_index : rc::saaty_random_index());
+              }
+              py::dict out;
+              out["weights"] = r.weights;
+              out["lambda_max"] = r.lambda_max;
+              out["CI"] = r.ci;
+              out["RI"] = r.ri;
+              out["CR"] = r.cr;
+              return out;
+          },
+          py::arg("a"), py::arg("random_index"));
+    m.def("composite_correlations",
+          [](const rc::matrix& x, const std::string& method) {
+              const auto cm = rc::parse_corr_method(method);
+              py::gil_scoped_release release;
+              return rc::correlations(x, cm);
+          },
+          py::arg("x"), py::arg("method"));
+    m.def("composite_cronbach",
+          [](const rc::matrix& x) {
+              py::gil_scoped_release release;
+              return rc::cronbach_alpha(x);
+          },
+          py::arg("x"));
+    m.def("composite_impute_panel",
+          [](const rc::matrix& x, const std::string& method, const std::vector<double>& times, Eigen::Index max_time) {
+              const auto pm = rc::parse_panel_imputer(method);
+              py::gil_scoped_release release;
+              return rc::impute_panel(x, pm, times, max_time);
+          },
+          py::arg("x"), py::arg("method"), py::arg("times"), py::arg("max_time"));
+    m.def("composite_effective_weights",
+          [](const rc::composite_index& ci, const Eigen::VectorXd& w) { return rc::effective_weights(ci.meta(), w); },
+          py::arg("index"), py::arg("weights"));
 }
 
 }  // namespace regind::python

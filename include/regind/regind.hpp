@@ -20,4 +20,7 @@
 #include "regind/tracking.hpp"
 #include "regind/consistency.hpp"
 #include "regind/decompose.hpp"
+#include "regind/evaluation.hpp"
+#include "regind/carbon.hpp"
+#include "regind/projects.hpp"
 #include "regind/format.hpp"

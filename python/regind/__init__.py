@@ -33,7 +33,21 @@ from ._core import (
     UnitError,
     UnknownKey,
 )
-from . import composite, consistency, datasets, growth, indicators, progress, projection, ranking, regions
+from . import (
+    carbon,
+    composite,
+    consistency,
+    datasets,
+    evaluation,
+    growth,
+    indicators,
+    progress,
+    projection,
+    projects,
+    ranking,
+    regions,
+    uncertainty,
+)
 from .composite import CompositeIndex
 from .dataset import Dataset
 from .decompose import decompose, monthly_schedule
@@ -70,10 +84,12 @@ __all__ = [
     "UnitError",
     "UnknownKey",
     "__version__",
+    "carbon",
     "composite",
     "consistency",
     "datasets",
     "decompose",
+    "evaluation",
     "growth",
     "league_table",
     "monthly_schedule",
@@ -86,6 +102,8 @@ __all__ = [
     "ranking",
     "indicators",
     "progress",
+    "projects",
     "regions",
     "track",
+    "uncertainty",
 ]

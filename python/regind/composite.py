@@ -24,6 +24,17 @@ step again with other settings recomputes that step and the recorded steps after
 
 Missing values are NaN. Indicator directions are applied once, inside the normalisers:
 parameters on an indicator's scale (targets, goalposts, ``npara``) are given in its own units.
+
+Weights (§E6) are named weight sets, as COINr's ``coin$Meta$Weights``: ``"Original"`` holds
+iMeta's, :meth:`CompositeIndex.weights` computes others (equal, manual, PCA, entropy, CRITIC,
+AHP, correlation-balancing optimisation) and ``aggregate(weights="entropy")`` uses one.
+Aggregation (§E7) can differ per level and per group, Copeland's outranking method included:
+
+>>> ci = (CompositeIndex.from_dataset(ds, period="2023", framework=fw)   # doctest: +SKIP
+...       .normalise(method="n_minmax", l_u=(1, 100))
+...       .weights("entropy", level=1)
+...       .aggregate(weights="entropy", by_group={"Innovation": "a_copeland"}))
+>>> ci.results(), ci.strengths_weaknesses("330100")                   # doctest: +SKIP
 """
 from __future__ import annotations
 
@@ -41,7 +52,11 @@ STAGES: tuple[str, ...] = ("Raw", "Denominated", "Imputed", "Screened", "Treated
 NORMALISERS: tuple[str, ...] = ("n_minmax", "n_scaled", "n_zscore", "n_dist2max", "n_dist2ref", "n_dist2targ",
                                 "n_fracmax", "n_prank", "n_rank", "n_borda", "n_goalposts")
 #: The aggregation methods (§E7).
-AGGREGATORS: tuple[str, ...] = ("a_amean", "a_gmean", "a_hmean", "a_genmean", "a_median")
+AGGREGATORS: tuple[str, ...] = ("a_amean", "a_gmean", "a_hmean", "a_genmean", "a_median", "a_copeland")
+#: The weighting methods of :meth:`CompositeIndex.weights` (§E6).
+WEIGHT_METHODS: tuple[str, ...] = ("equal", "manual", "pca", "entropy", "critic", "ahp", "balance", "infomax")
+#: The panel imputation methods of :func:`impute_panel` (§E3).
+PANEL_IMPUTERS: tuple[str, ...] = ("latest", "constant", "linear", "linear-constant")
 #: The imputation methods (§E3).
 IMPUTERS: tuple[str, ...] = ("i_mean", "i_median", "i_mean_grp", "i_median_grp", "none")
 
@@ -139,6 +154,72 @@ def _check_keys(given: Mapping[str, Any], allowed: Sequence[str], where: str, ms
         raise _invalid(msg_id, f"{where}: unknown setting(s) {', '.join(unknown)}; expected {', '.join(allowed)}")
 
 
+def _unknown(what: str, key: Any, known: Sequence[str]) -> KeyError:
+    """regind's UnknownKey (a KeyError) with the closest known names, as the C++ layer raises."""
+    import difflib
+
+    near = difflib.get_close_matches(str(key), [str(k) for k in known], n=3, cutoff=0.0)
+    hint = f"; closest: {', '.join(near)}" if near else ""
+    exc = _core.UnknownKey(f"[regind.key_error.composite] unknown {what} '{key}'{hint}")
+    exc.key = str(key)
+    exc.suggestions = near
+    return exc
+
+
+def _as_mapping(value: Any, what: str, msg_id: str) -> dict[str, Any]:
+    """A Mapping or a pandas Series as a plain dict with str keys."""
+    if value is None:
+        return {}
+    if isinstance(value, Mapping):
+        return {str(k): v for k, v in value.items()}
+    try:
+        import pandas as pd
+
+        if isinstance(value, pd.Series):
+            return {str(k): v for k, v in value.items()}
+    except ImportError:  # pragma: no cover
+        pass
+    raise _invalid(msg_id, f"{what} must be a dict (or pandas Series) keyed by iCode, not {type(value).__name__}")
+
+
+def _aggregate_spec(method: str, p: Optional[float], dat_thresh: Optional[float]) -> Any:
+    s = _core.AggregateSpec()
+    s.method = method
+    if p is not None:
+        s.p = float(p)
+    if dat_thresh is not None:
+        s.dat_thresh = float(dat_thresh)
+    return s
+
+
+def _matrix(x: Any, what: str, msg_id: str) -> tuple[np.ndarray, Optional[list[str]], Optional[list[str]]]:
+    """A 2-D float array from an array-like or DataFrame, with the DataFrame's labels."""
+    rows = cols = None
+    try:
+        import pandas as pd
+
+        if isinstance(x, pd.DataFrame):
+            rows, cols = [str(i) for i in x.index], [str(c) for c in x.columns]
+            x = x.to_numpy(dtype=float, na_value=np.nan)
+    except ImportError:  # pragma: no cover
+        pass
+    try:
+        a = np.array(x, dtype=float)
+    except (TypeError, ValueError):
+        raise _invalid(msg_id, f"{what} must be a 2-D array of numbers") from None
+    if a.ndim != 2:
+        raise _invalid(msg_id, f"{what} must be a 2-D array, not {a.ndim}-D")
+    return a, rows, cols
+
+
+def _labelled(values: np.ndarray, labels: Optional[list[str]], name: Optional[str] = None) -> Any:
+    if labels is None:
+        return values
+    import pandas as pd
+
+    return pd.Series(values, index=pd.Index(labels), name=name)
+
+
 class CompositeIndex:
     """A composite index pipeline: framework, units, and every data set from Raw to
     Aggregated (COINr's "coin").
@@ -228,6 +309,152 @@ class CompositeIndex:
                 numeric[col] = _numeric_column(iData, col, "idata")
         impl = _core.CompositeIndex(*meta, [str(u) for u in units], [x or "" for x in unames], numeric, groups)
         return cls(impl)
+
+    @classmethod
+    def from_dataset(cls, dataset: Any, indicators: Optional[Sequence[str]] = None, period: Any = None, *,
+                     regions: Optional[Sequence[Any]] = None, level: str = "city", framework: Any = None,
+                     measure: str = "level", group: str = "parent_region", impute_panel: Optional[str] = None,
+                     max_time: Optional[int] = None) -> "CompositeIndex":
+        """Builds an index from a regind :class:`~regind.Dataset`: one unit per region, one
+        indicator per catalogue code, the values of ``measure`` in ``period``.
+
+        Parameters
+        ----------
+        dataset
+            The regind Dataset holding the facts.
+        indicators
+            Indicator codes of the dataset's catalogue; default: the Level-1 rows of
+            ``framework``. With a framework too, both must name the same indicators.
+        period
+            The period of the cross-section (e.g. ``"2023"``), required.
+        regions
+            Region keys (codes, names or Regions); default: every region of the dataset's
+            registry at ``level`` (``"city"``, ``"county"``, ...).
+        framework
+            A DataFrame with ``iCode``, ``Parent``, ``Level`` and ``Weight`` (and optionally
+            ``Direction`` and ``iName``) for the indicators and aggregates. Default: every
+            indicator directly under one aggregate ``Index`` with weight 1.
+        measure
+            The measure read (``"level"``, ``"growth_pct"``, ...).
+        group
+            The name of the Group column holding each unit's parent region code, so that
+            ``group_ranks(group)`` ranks the cities within their province, the counties
+            within their city.
+        impute_panel, max_time
+            Fill missing values of ``period`` from the region's own other periods of the
+            same kind (see :func:`impute_panel`: ``"latest"`` with at most ``max_time``
+            periods back, ``"constant"``, ``"linear"``, ``"linear-constant"``).
+
+        Units are the region codes as text (``uCode``) with their Chinese names (``uName``).
+        Directions come from the framework's ``Direction`` column where given, otherwise from
+        the catalogue (higher → 1, lower → −1; a neutral indicator needs a Direction).
+        """
+        import pandas as pd
+
+        from .dataset import Dataset
+        from ._core import Period
+
+        if not isinstance(dataset, Dataset):
+            raise _invalid("from_dataset", f"dataset must be a regind.Dataset, not {type(dataset).__name__}")
+        if period is None:
+            raise _invalid("from_dataset", "give the period of the cross-section, e.g. period='2023'")
+        period = str(period)
+        catalogue = dataset.indicators
+        registry = dataset.regions
+
+        # Framework rows.
+        if framework is None:
+            if not indicators:
+                raise _invalid("from_dataset", "give indicators=[codes] or a framework")
+            codes = [str(c) for c in indicators]
+            frame = pd.DataFrame({"iCode": codes + ["Index"], "Parent": ["Index"] * len(codes) + [None],
+                                  "Level": [1] * len(codes) + [2], "Weight": [1.0] * (len(codes) + 1)})
+        else:
+            if not isinstance(framework, pd.DataFrame):
+                raise _invalid("from_dataset", "framework must be a pandas DataFrame")
+            missing = [c for c in ("iCode", "Parent", "Level", "Weight") if c not in framework.columns]
+            if missing:
+                raise _invalid("from_dataset", f"framework lacks the column(s) {', '.join(missing)}")
+            frame = framework.reset_index(drop=True)
+            level_1 = [str(c) for c, lv in zip(frame["iCode"], _numeric_column(frame, "Level", "from_dataset"))
+                       if lv == 1]
+            if indicators is not None and sorted(str(c) for c in indicators) != sorted(level_1):
+                raise _invalid("from_dataset", f"indicators {list(indicators)} differ from the framework's Level 1 "
+                                               f"rows {level_1}")
+            codes = level_1
+        if len(set(codes)) != len(codes):
+            raise _invalid("from_dataset", f"duplicate indicator codes in {codes}")
+        levels = _numeric_column(frame, "Level", "from_dataset")
+        directions = (_numeric_column(frame, "Direction", "from_dataset") if "Direction" in frame.columns
+                      else np.full(len(frame), np.nan))
+        inames = _text_column(frame, "iName") if "iName" in frame.columns else [None] * len(frame)
+        meta_dir, meta_name = [], []
+        for code, lv, d, nm in zip(frame["iCode"], levels, directions, inames):
+            code = str(code)
+            if lv == 1:
+                ind = catalogue[code]  # UnknownKey with the closest codes
+                if math.isnan(d):
+                    cat_dir = str(ind.direction)
+                    if cat_dir == "neutral":
+                        raise _invalid("from_dataset", f"indicator '{code}' is neutral in the catalogue: give its "
+                                                       "Direction (1 or -1) in the framework")
+                    d = 1.0 if cat_dir == "higher" else -1.0
+                meta_name.append(nm or ind.name_zh or code)
+            else:
+                d = 1.0 if math.isnan(d) else d
+                meta_name.append(nm or code)
+            meta_dir.append(d)
+        if group in set(str(c) for c in frame["iCode"]):
+            raise _invalid("from_dataset", f"the group column '{group}' is also an iCode of the framework")
+        iMeta = pd.DataFrame({
+            "Level": list(levels) + [np.nan],
+            "iCode": [str(c) for c in frame["iCode"]] + [group],
+            "iName": meta_name + [group],
+            "Parent": [None if _is_na(p) or p == "" else str(p) for p in frame["Parent"]] + [None],
+            "Direction": meta_dir + [np.nan],
+            "Weight": list(_numeric_column(frame, "Weight", "from_dataset")) + [np.nan],
+            "Type": ["Indicator" if lv == 1 else "Aggregate" for lv in levels] + ["Group"],
+        })
+
+        # Units.
+        if regions is None:
+            units = list(registry.at_level(level))
+            if not units:
+                raise _invalid("from_dataset", f"the dataset's registry has no region at level '{level}'")
+        else:
+            units = [registry[k] for k in (regions if isinstance(regions, (list, tuple)) else list(regions))]
+            if not units:
+                raise _invalid("from_dataset", "regions is empty")
+        region_codes = [u.code for u in units]
+        if len(set(region_codes)) != len(region_codes):
+            raise _invalid("from_dataset", "a region is listed twice")
+        if impute_panel is not None and impute_panel not in PANEL_IMPUTERS:
+            raise _invalid("impute_panel", f"unknown panel imputation '{impute_panel}': expected latest, constant, "
+                                           "linear or linear-constant")
+        if max_time is not None and impute_panel is None:
+            raise _invalid("from_dataset", "max_time is used with impute_panel='latest' only")
+        target = Period(period)
+        data: dict[str, Any] = {
+            "uCode": [str(c) for c in region_codes],
+            "uName": [u.name_zh for u in units],
+            group: [None if u.parent is None else str(u.parent) for u in units],
+        }
+        for code in codes:
+            if impute_panel is None:
+                values, _rows, _cols = dataset.panel(code, measure, regions=region_codes, periods=[period])
+                data[code] = np.asarray(values, dtype=float)[:, 0]
+                continue
+            _v, _r, every = dataset.panel(code, measure)
+            same_kind = {Period(p) for p in every if Period(p).kind == target.kind} | {target}
+            ordered = sorted(same_kind)
+            texts = [str(p) for p in ordered]
+            values, _rows, _cols = dataset.panel(code, measure, regions=region_codes, periods=texts)
+            times = [p.first_year + (p.first_month - 1) / 12 for p in ordered]
+            filled = _core.composite_impute_panel(np.asarray(values, dtype=float), impute_panel,
+                                                  [float(t) for t in times], -1 if max_time is None else int(max_time))
+            data[code] = np.asarray(filled)[:, texts.index(str(target))]
+        iData = pd.DataFrame(data)
+        return cls.from_coinr(iData, iMeta)
 
     # -- steps ---------------------------------------------------------------------------
     def _record(self, step: str, settings: dict[str, Any]) -> "CompositeIndex":
@@ -376,7 +603,8 @@ class CompositeIndex:
 
     def aggregate(self, method: Union[str, Sequence[str]] = "a_amean", *, p: Optional[float] = None,
                   dat_thresh: Optional[float] = None,
-                  weights: Optional[Mapping[str, float]] = None) -> "CompositeIndex":
+                  weights: Union[str, Mapping[str, float], Any, None] = None,
+                  by_group: Optional[Mapping[str, Union[str, Mapping[str, Any]]]] = None) -> "CompositeIndex":
         """Aggregates level by level along the framework (COINr ``Aggregate``, §E7).
 
         Parameters
@@ -384,27 +612,190 @@ class CompositeIndex:
         method
             One of :data:`AGGREGATORS`, or a list with one per level above the indicators.
             Missing children are dropped with their weights; the others' weights are rescaled
-            to sum to 1.
+            to sum to 1. ``"a_copeland"`` scores each unit by Copeland's rule on the weighted
+            outranking matrix of its group's children (see :func:`outrank`): it compares
+            units, so its scores are counts of wins minus losses, in [−(n − 1), n − 1].
         p
             ``a_genmean``'s exponent.
         dat_thresh
-            A unit's aggregate is NaN when the fraction of its children with data is below it.
+            A unit's aggregate is NaN when the fraction of its children with data is below it
+            (for ``a_copeland``, such a unit is also left out of the comparisons).
         weights
+            The name of a weight set (see :meth:`weights`; ``"Original"`` is iMeta's), or
             ``{iCode: weight}`` replacing iMeta weights (weights are relative within a parent).
+        by_group
+            A method for single aggregates (groups of the framework), overriding ``method``:
+            ``{aggregate iCode: "a_gmean"}`` or ``{iCode: {"method": ..., "p": ..., "dat_thresh": ...}}``.
         """
         methods = [method] if isinstance(method, str) else list(method)
-        levels = []
-        for m in methods:
-            s = _core.AggregateSpec()
-            s.method = m
-            if p is not None:
-                s.p = float(p)
-            if dat_thresh is not None:
-                s.dat_thresh = float(dat_thresh)
-            levels.append(s)
-        w = {str(k): float(v) for k, v in (weights or {}).items()}
-        self._impl.aggregate(levels, w)
-        return self._record("aggregate", {"method": method, "p": p, "dat_thresh": dat_thresh, "weights": dict(w)})
+        levels = [_aggregate_spec(m, p, dat_thresh) for m in methods]
+        weight_set = ""
+        w: dict[str, float] = {}
+        if isinstance(weights, str):
+            weight_set = weights
+        else:
+            w = {k: float(v) for k, v in _as_mapping(weights, "weights", "aggregate").items()}
+        groups = {}
+        for code, spec in (by_group or {}).items():
+            if isinstance(spec, str):
+                groups[str(code)] = _aggregate_spec(spec, p, dat_thresh)
+            elif isinstance(spec, Mapping):
+                _check_keys(spec, ("method", "p", "dat_thresh"), str(code), "aggregate")
+                groups[str(code)] = _aggregate_spec(spec.get("method", "a_amean"), spec.get("p", p),
+                                                    spec.get("dat_thresh", dat_thresh))
+            else:
+                raise _invalid("aggregate", f"{code}: a by_group spec is a method name or a dict, not {spec!r}")
+        self._impl.aggregate(levels, w, weight_set, groups)
+        return self._record("aggregate", {"method": method, "p": p, "dat_thresh": dat_thresh,
+                                          "weights": weight_set if weight_set else dict(w),
+                                          "by_group": dict(by_group or {})})
+
+    # -- weights -------------------------------------------------------------------------
+    def weights(self, method: str = "equal", *, level: int = 1, name: Optional[str] = None,
+                base: Optional[str] = None, dset: Optional[str] = None,
+                values: Optional[Mapping[str, float]] = None, abs_r: bool = False,
+                matrices: Any = None, random_index: Optional[Sequence[float]] = None,
+                itarg: Optional[Mapping[str, float]] = None, cor_method: str = "pearson",
+                toler: float = 0.1, maxiter: int = 500) -> "CompositeIndex":
+        """Computes a weight set and stores it as ``name`` (default: the method's name),
+        replacing one of that name; use it with ``aggregate(weights=name)`` (REFERENCE-METHODS.md
+        §E6). Only the weights of ``level`` change; every other node keeps the weight of the
+        set ``base`` (default ``"Original"``, iMeta's). Data methods work per group of
+        siblings (the children of one parent); a group of one gets weight 1.
+
+        Parameters
+        ----------
+        method
+            ``"equal"`` (1 each), ``"manual"`` (``values={iCode: weight}``, any level),
+            ``"pca"`` (PC1 loadings of the standardised complete cases; their sign is fixed
+            so they sum to a positive number, and a negative loading makes aggregation fail,
+            naming the node), ``"entropy"`` (values must be >= 0; 0·ln 0 = 0), ``"critic"``
+            (1 − r; ``abs_r=True`` for 1 − |r|), ``"ahp"`` (``matrices``), or the
+            correlation-balancing optimisers ``"balance"`` (correlations of the level's nodes
+            with the index as close as possible to the shares ``itarg``, default equal) and
+            ``"infomax"`` (their sum as large as possible), which re-aggregate the index with
+            the recorded ``aggregate()`` settings on every evaluation (NLopt Nelder–Mead,
+            ``toler`` = relative tolerance, ``maxiter`` = evaluations; COINr's 0.1 and 500).
+        level
+            The framework level whose weights are computed (1 = indicators).
+        dset
+            The data of pca, entropy and critic: by default the data set ``aggregate()``
+            reads for level 1 (e.g. ``"Normalised"``) and ``"Aggregated"`` above. On data
+            sets before ``"Normalised"``, CRITIC applies the iMeta directions itself.
+        matrices
+            AHP pairwise comparisons ``{parent iCode: square matrix}`` in the framework order
+            of the parent's children (a DataFrame labelled with the children's codes may be
+            in any order); a single matrix when the level has one group of several nodes.
+            Entries must be positive and reciprocal (a_ji = 1/a_ij).
+        random_index
+            AHP RI(1), RI(2), ...: default Saaty's RI(1..10).
+
+        See :meth:`weight_set` and :meth:`weight_details` for the results (AHP's λ_max, CI
+        and CR; PCA's variance explained; the optimiser's objective and correlations).
+        """
+        fw = self._impl.framework()
+        matrices_in: dict[str, np.ndarray] = {}
+        if matrices is not None:
+            parents = {c: p for c, p in zip(fw["iCode"], fw["Parent"])}
+            at_level = [c for c, lv in zip(fw["iCode"], fw["Level"]) if lv == level]
+            children: dict[str, list[str]] = {}
+            for c in at_level:
+                children.setdefault(parents[c], []).append(c)
+            if not isinstance(matrices, Mapping):
+                several = [k for k, v in children.items() if len(v) > 1]
+                if len(several) != 1:
+                    raise _invalid("weights", f"ahp: level {level} has {len(several)} groups of several nodes; give "
+                                              "matrices as {parent iCode: matrix}")
+                matrices = {several[0]: matrices}
+            for key, m in matrices.items():
+                k = "" if key is None else str(key)
+                a, rows, cols = _matrix(m, f"the comparison matrix of '{k}'", "weights")
+                if rows is not None and k in children:
+                    kids = children[k]
+                    if sorted(rows) != sorted(kids) or sorted(cols or []) != sorted(kids):
+                        raise _invalid("weights", f"ahp: the matrix of '{k}' is labelled {rows} × {cols}; its "
+                                                  f"children are {kids}")
+                    a = np.asarray(m.loc[kids, kids].to_numpy(dtype=float))
+                matrices_in[k] = a
+        vals = {k: float(v) for k, v in _as_mapping(values, "values", "weights").items()}
+        targ = {k: float(v) for k, v in _as_mapping(itarg, "itarg", "weights").items()}
+        if isinstance(level, bool) or int(level) != level:
+            raise _invalid("weights", f"level must be a whole number, not {level!r}")
+        if isinstance(maxiter, bool) or int(maxiter) != maxiter:
+            raise _invalid("weights", f"maxiter must be a whole number, not {maxiter!r}")
+        self._impl.compute_weights(method, "" if name is None else str(name), "" if base is None else str(base),
+                                   int(level), dset, vals, bool(abs_r), matrices_in,
+                                   [float(v) for v in (random_index or [])], targ, cor_method, float(toler),
+                                   int(maxiter))
+        return self
+
+    def weight_sets(self) -> list[str]:
+        """Names of the weight sets (``"Original"`` is iMeta's), sorted."""
+        return list(self._impl.weight_set_names())
+
+    def weight_set(self, name: str = "Original") -> Any:
+        """A weight set as a Series (iCode → weight, every node; relative within parent)."""
+        import pandas as pd
+
+        d = self._impl.weight_set(str(name))
+        return pd.Series(np.asarray(d["weights"]), index=pd.Index(d["iCode"], name="iCode"), name=d["name"])
+
+    def weight_details(self, name: str) -> Any:
+        """Diagnostics of a weight set, one row per group (the parent's iCode; ``""`` for the
+        top level or the whole level): AHP ``lambda_max``, ``CI``, ``RI``, ``CR``; PCA
+        ``variance_explained``, ``n_complete``; balance/infomax ``objective_start``,
+        ``objective``, ``evaluations``, ``r.<iCode>`` and the optimiser's ``status``.
+        Columns ``method`` and ``level`` say how the set was computed."""
+        import pandas as pd
+
+        d = self._impl.weight_set(str(name))
+        rows = d["details"]
+        out = pd.DataFrame.from_dict({k: dict(v) for k, v in rows.items()}, orient="index")
+        out.index.name = "group"
+        if d["status"]:
+            out["status"] = d["status"]
+        out["method"] = d["method"]
+        out["level"] = d["level"]
+        return out
+
+    def effective_weights(self, weights: Union[str, Mapping[str, float], Any] = "Original") -> Any:
+        """Effective weights (§E6): each node's share among its siblings times its parent's
+        effective weight, so every level sums to 1. ``weights`` names a weight set, or gives
+        ``{iCode: weight}`` changes to iMeta's."""
+        import pandas as pd
+
+        if isinstance(weights, str):
+            d = self._impl.weight_set(weights)
+            eff, codes = np.asarray(d["effective"]), list(d["iCode"])
+        else:
+            base = self.weight_set("Original")
+            for k, v in _as_mapping(weights, "weights", "weights").items():
+                if k not in base.index:
+                    raise _unknown("iCode", k, list(base.index))
+                base[k] = float(v)
+            eff, codes = np.asarray(_core.composite_effective_weights(self._impl, base.to_numpy())), list(base.index)
+        return pd.Series(eff, index=pd.Index(codes, name="iCode"), name="EffWeight")
+
+    # -- uncertainty and sensitivity -----------------------------------------------------
+    def uncertainty(self, n: int = 1000, *, seed: int = 0, **options: Any) -> Any:
+        """Seeded Monte Carlo uncertainty analysis of this index (REFERENCE-METHODS.md §E9):
+        ``n`` replications over the uncertain choices given as keyword arguments
+        (``weights_noise={level: factor}``, ``normalisation=[...]``, ``aggregation=[...]``,
+        ``impute=[...]``, ``treat=[..., None]``, ``targets``, ``threads``, ``progress``);
+        see :func:`regind.uncertainty.uncertainty`. Returns an ``UncertaintyResult`` whose
+        ``to_pandas()`` gives per unit the nominal, mean, median, 5 % and 95 % rank."""
+        from .uncertainty import uncertainty
+
+        return uncertainty(self, n=n, seed=seed, **options)
+
+    def sensitivity(self, n: int = 100, *, seed: int = 0, **options: Any) -> Any:
+        """Sobol' first-order and total indices (Saltelli / Jansen estimators, bootstrap
+        intervals) of the rank changes caused by each uncertain choice, and per-unit
+        sensitivity; the same keyword arguments as :meth:`uncertainty` plus ``target``,
+        ``n_boot``, ``level``; see :func:`regind.uncertainty.sensitivity`."""
+        from .uncertainty import sensitivity
+
+        return sensitivity(self, n=n, seed=seed, **options)
 
     # -- results -------------------------------------------------------------------------
     def steps(self) -> list[tuple[str, dict[str, Any]]]:
@@ -522,6 +913,145 @@ class CompositeIndex:
         out["Flag.SkewKurt"] = np.where(d["outlier"], "OUT", "ok")
         return out
 
+    def results(self, tab_type: str = "Aggs", *, use: str = "scores", use_group: Optional[str] = None,
+                order_by: Optional[str] = None, nround: Optional[int] = None) -> Any:
+        """COINr's results table (``get_results``) of the Aggregated data set, sorted by the
+        index (or ``order_by``), highest first, missing last.
+
+        Parameters
+        ----------
+        tab_type
+            ``"Summ"``: uCode, uName, the index and Rank; ``"Aggs"``: uCode, uName, Rank and
+            every aggregate from the top level down; ``"Full"``: also every indicator.
+        use
+            ``"scores"``, ``"ranks"`` (every column as ranks; no Rank column) or
+            ``"groupranks"`` (ranks within ``use_group``; rows sorted by group).
+        use_group
+            A Group column to show after uName (required by ``"groupranks"``).
+        nround
+            Decimals to round scores to (COINr rounds to 2 by default; regind does not).
+        """
+        import pandas as pd
+
+        if use not in ("scores", "ranks", "groupranks"):
+            raise _invalid("results", f"unknown use '{use}': expected scores, ranks or groupranks")
+        if use == "groupranks" and use_group is None:
+            raise _invalid("results", "use='groupranks' needs use_group=<a Group column>")
+        rows, cols, sort_code, rank = self._impl.results(tab_type, "" if order_by is None else str(order_by))
+        units = self.scores().index
+        names = dict(zip(self._impl.unit_codes, self._impl.unit_names))
+        out = pd.DataFrame({"uCode": list(units), "uName": [names[u] for u in units]})
+        if use_group is not None:
+            g = self.group_ranks(use_group)
+            out[use_group] = pd.Series(list(g[use_group]), dtype=object)
+        if use == "scores":
+            values = self.scores()
+            rank_col = pd.array([pd.NA if math.isnan(r) else int(r) for r in rank], dtype="Int64")
+            if tab_type == "Summ":
+                out[sort_code] = values[sort_code].to_numpy()
+                out["Rank"] = rank_col
+            else:
+                out["Rank"] = rank_col
+                for c in cols:
+                    out[c] = values[c].to_numpy()
+            if nround is not None:
+                num = [c for c in cols if c in out.columns]
+                out[num] = out[num].round(int(nround))
+        else:
+            values = self.ranks() if use == "ranks" else self.group_ranks(use_group)
+            for c in cols:
+                out[c] = values[c].array
+        out = out.iloc[list(rows)]
+        if use == "groupranks":
+            out = out.sort_values(use_group, kind="stable", na_position="last")
+        return out.reset_index(drop=True)
+
+    def strengths_weaknesses(self, unit: Optional[str] = None, *, top_n: int = 5, bottom_n: int = 5,
+                             dset: str = "Raw", min_discard: bool = True) -> Any:
+        """Strengths and weaknesses of every unit, or of one (COINr ``get_str_weak``): the
+        ``top_n`` indicators where the unit ranks best and the ``bottom_n`` where it ranks
+        worst (weaknesses worst first), by ``rank(−d·x, ties="min")`` on ``dset`` — the raw
+        data by default, with the directions d applied for data sets before Normalised.
+        With ``min_discard`` an indicator where the unit shares the lowest rank of all is
+        never a strength (e.g. a zero shared by many units).
+
+        Returns a DataFrame with one row per (unit, kind, position): uCode, uName, kind
+        (``"strength"`` / ``"weakness"``), position (1 = best strength / worst weakness),
+        iCode, iName, Rank and Value (the unit's value in ``dset``).
+        """
+        import pandas as pd
+
+        for v, nm in ((top_n, "top_n"), (bottom_n, "bottom_n")):
+            if isinstance(v, bool) or int(v) != v:
+                raise _invalid("str_weak", f"{nm} must be a whole number, not {v!r}")
+        ranks, strengths, weaknesses, units, icodes = self._impl.strengths_weaknesses(dset, int(top_n),
+                                                                                       int(bottom_n),
+                                                                                       bool(min_discard))
+        if unit is not None and str(unit) not in units:
+            raise _unknown("uCode", unit, units)
+        values, _u, _c = self._impl.data(dset)
+        names = dict(zip(self._impl.unit_codes, self._impl.unit_names))
+        inames = dict(zip(self._impl.framework()["iCode"], self._impl.names()))
+        records = []
+        for i, u in enumerate(units):
+            if unit is not None and u != str(unit):
+                continue
+            for kind, cols in (("strength", strengths[i]), ("weakness", weaknesses[i])):
+                for pos, j in enumerate(cols, start=1):
+                    records.append((u, names[u], kind, pos, icodes[j], inames[icodes[j]], int(ranks[i, j]),
+                                    float(values[i, j])))
+        out = pd.DataFrame.from_records(records, columns=["uCode", "uName", "kind", "position", "iCode", "iName",
+                                                          "Rank", "Value"])
+        out["Rank"] = out["Rank"].astype("Int64")
+        out["position"] = out["position"].astype("int64")
+        return out
+
+    def _columns(self, dset: Optional[str], level: Optional[int], codes: Optional[Sequence[str]],
+                 parent: Optional[str] = None) -> Any:
+        fw = self.framework()
+        if parent is not None:
+            if str(parent) not in fw.index:
+                raise _unknown("iCode", parent, list(fw.index))
+            codes = [c for c in fw.index if fw.at[c, "Parent"] == str(parent)]
+            if not codes:
+                raise _invalid("analysis", f"'{parent}' is an Indicator: it has no children")
+        elif level is not None:
+            codes = [c for c in fw.index if fw.at[c, "Level"] == level]
+            if not codes:
+                raise _invalid("analysis", f"level must be between 1 and {int(fw['Level'].max())}, not {level}")
+        if dset is None:
+            needs_aggregates = codes is not None and any(fw.at[c, "Level"] > 1 for c in codes if c in fw.index)
+            dset = "Aggregated" if needs_aggregates else self._impl.latest()
+        data = self.data(dset)
+        if codes is None:
+            return data
+        for c in codes:
+            if c not in data.columns:
+                if c in fw.index:
+                    raise _invalid("analysis", f"'{c}' is an aggregate: use dset='Aggregated'")
+                raise _unknown("iCode", c, list(data.columns))
+        return data[list(codes)]
+
+    def correlations(self, dset: Optional[str] = None, *, level: Optional[int] = None,
+                     codes: Optional[Sequence[str]] = None, method: str = "pearson") -> Any:
+        """Correlation matrix (``"pearson"`` or ``"spearman"``, pairwise-complete rows) of
+        the columns of a data set: ``codes``, the nodes of ``level``, or every column.
+        Default data set: Aggregated when aggregates are asked for, else the latest.
+        Undefined correlations (fewer than 2 pairs, a constant column) are NaN."""
+        import pandas as pd
+
+        x = self._columns(dset, level, codes)
+        r = _core.composite_correlations(x.to_numpy(dtype=float), method)
+        return pd.DataFrame(r, index=pd.Index(list(x.columns), name="iCode"), columns=list(x.columns))
+
+    def cronbach(self, dset: Optional[str] = None, *, parent: Optional[str] = None, level: Optional[int] = None,
+                 codes: Optional[Sequence[str]] = None) -> float:
+        """Cronbach's alpha (§E8) of the children of ``parent``, the nodes of ``level``, or
+        ``codes``, over complete cases: k/(k − 1)·(1 − Σ var_i / var(Σ x_i)). NaN with fewer
+        than 2 complete cases."""
+        x = self._columns(dset, level, codes, parent)
+        return float(_core.composite_cronbach(x.to_numpy(dtype=float)))
+
     def framework(self) -> Any:
         """The framework as a DataFrame: iCode, Level, Parent (``""`` at the top), Direction,
         Weight and the effective weight of each node (REFERENCE-METHODS.md §E6)."""
@@ -544,4 +1074,104 @@ class CompositeIndex:
         return f"<CompositeIndex: {len(self.units)} units; {steps}; latest data set {self._impl.latest()}>"
 
 
-__all__ = ["AGGREGATORS", "CompositeIndex", "IMPUTERS", "NORMALISERS", "STAGES"]
+# -- kernels on any matrix ------------------------------------------------------------------
+def outrank(x: Any, weights: Optional[Sequence[float]] = None) -> dict[str, Any]:
+    """The weighted outranking matrix and Copeland scores of the rows of ``x`` (units ×
+    criteria, higher is better; §E7).
+
+    ``O[p, q]`` is the weight share of the criteria where p beats q, plus half the share where
+    they tie, over the criteria both have a value for (so ``O[p, q] + O[q, p] = 1``; NaN on the
+    diagonal and for pairs with nothing to compare). Copeland's score of p is
+    Σ_q sign(O[p, q] − ½). Returns ``{"outranking", "copeland", "dominance_pairs",
+    "frac_dominant"}``; with a DataFrame, the first two are labelled by its index.
+    """
+    import pandas as pd
+
+    a, rows, cols = _matrix(x, "x", "outranking")
+    w = np.ones(a.shape[1]) if weights is None else np.asarray(weights, dtype=float)
+    o, cop, pairs, frac = _core.composite_outrank(a, w)
+    out: dict[str, Any] = {"outranking": o, "copeland": np.asarray(cop), "dominance_pairs": int(pairs),
+                           "frac_dominant": float(frac)}
+    if rows is not None:
+        out["outranking"] = pd.DataFrame(o, index=pd.Index(rows), columns=rows)
+        out["copeland"] = pd.Series(np.asarray(cop), index=pd.Index(rows), name="Copeland")
+    return out
+
+
+def entropy_weights(x: Any) -> Any:
+    """Entropy weights of the columns of ``x`` (values >= 0, NaN skipped per column,
+    0·ln 0 = 0; §E6). A Series for a DataFrame, else an array; they sum to 1."""
+    a, _rows, cols = _matrix(x, "x", "weights")
+    return _labelled(np.asarray(_core.composite_entropy_weights(a, cols or [])), cols, "entropy")
+
+
+def critic_weights(x: Any, directions: Optional[Sequence[int]] = None, *, abs_r: bool = False) -> Any:
+    """CRITIC weights of the columns of ``x`` (§E6): min-max with ``directions`` (±1 per
+    column, default all 1) over the complete rows, C_j = σ_j Σ_k (1 − r_jk) (1 − |r_jk| with
+    ``abs_r``), normalised to sum 1."""
+    a, _rows, cols = _matrix(x, "x", "weights")
+    dirs = [1] * a.shape[1] if directions is None else [int(d) for d in directions]
+    return _labelled(np.asarray(_core.composite_critic_weights(a, dirs, bool(abs_r), cols or [])), cols, "critic")
+
+
+def pca_weights(x: Any) -> dict[str, Any]:
+    """PC1 loadings of the standardised complete rows of ``x`` (§E6), signed so that they
+    sum to a positive number: ``{"loadings", "variance_explained", "n_complete"}``."""
+    a, _rows, cols = _matrix(x, "x", "weights")
+    load, var, n = _core.composite_pca_weights(a, cols or [])
+    return {"loadings": _labelled(np.asarray(load), cols, "pca"), "variance_explained": float(var),
+            "n_complete": int(n)}
+
+
+def ahp_weights(a: Any, random_index: Optional[Sequence[float]] = None) -> dict[str, Any]:
+    """AHP weights of a pairwise comparison matrix (§E6): the principal right eigenvector
+    (sum 1), ``lambda_max``, ``CI`` = (λ_max − n)/(n − 1), ``RI`` and ``CR`` = CI/RI
+    (acceptable below 0.1). ``random_index`` is RI(1), RI(2), ... (default Saaty's 1..10)."""
+    m, _rows, cols = _matrix(a, "the comparison matrix", "weights")
+    d = dict(_core.composite_ahp_weights(m, None if random_index is None else [float(v) for v in random_index]))
+    d["weights"] = _labelled(np.asarray(d["weights"]), cols, "ahp")
+    return d
+
+
+def impute_panel(values: Any, method: str = "latest", *, times: Optional[Sequence[float]] = None,
+                 max_time: Optional[int] = None) -> Any:
+    """Fills missing values of a units × times panel from each unit's own series (COINr
+    ``impute_panel``, §E3).
+
+    ``"latest"`` carries the last observation forward, at most ``max_time`` time points;
+    ``"constant"`` and ``"linear"`` are R's ``approx(rule = 2)`` (the nearest observation
+    outside the observed span); ``"linear-constant"`` is linear, and constant for a series with
+    a single observation (``"linear"`` leaves those NaN). ``times`` place the columns for
+    ``"linear"`` (default 0, 1, 2, ...). Observed values never change. A DataFrame comes back
+    as a DataFrame with the same labels."""
+    import pandas as pd
+
+    a, rows, cols = _matrix(values, "values", "impute_panel")
+    if max_time is not None and (isinstance(max_time, bool) or int(max_time) != max_time or max_time < 0):
+        raise _invalid("impute_panel", f"max_time must be a whole number >= 0 or None, not {max_time!r}")
+    t = [] if times is None else [float(v) for v in times]
+    out = np.asarray(_core.composite_impute_panel(a, method, t, -1 if max_time is None else int(max_time)))
+    if rows is None:
+        return out
+    return pd.DataFrame(out, index=values.index, columns=values.columns)
+
+
+def correlations(x: Any, method: str = "pearson") -> Any:
+    """Correlation matrix of the columns of ``x`` (``"pearson"`` or ``"spearman"``,
+    pairwise-complete rows, NaN where undefined)."""
+    import pandas as pd
+
+    a, _rows, cols = _matrix(x, "x", "correlation")
+    r = np.asarray(_core.composite_correlations(a, method))
+    return r if cols is None else pd.DataFrame(r, index=pd.Index(cols), columns=cols)
+
+
+def cronbach_alpha(x: Any) -> float:
+    """Cronbach's alpha of the columns of ``x`` over its complete rows (§E8)."""
+    a, _rows, _cols = _matrix(x, "x", "cronbach")
+    return float(_core.composite_cronbach(a))
+
+
+__all__ = ["AGGREGATORS", "CompositeIndex", "IMPUTERS", "NORMALISERS", "PANEL_IMPUTERS", "STAGES", "WEIGHT_METHODS",
+           "ahp_weights", "correlations", "critic_weights", "cronbach_alpha", "entropy_weights", "impute_panel",
+           "outrank", "pca_weights"]

@@ -14,6 +14,11 @@
 //   sets carry their own unit list.
 // - Options that name things (indicators, units, groups, denominators, weights) are checked
 //   against the framework and the data and throw key_error with the closest known names.
+// - Weight sets (COINr's coin$Meta$Weights): named vectors of node weights. "Original" is
+//   iMeta's and cannot be replaced; compute_weights() adds or replaces the others (§E6), and
+//   aggregate() uses one by name. Replacing the set the recorded aggregation uses recomputes
+//   the Aggregated data set (and on error restores the previous set).
+// - Aggregation methods can differ per level and per aggregate (aggregate_options::by_node).
 #pragma once
 
 #include <algorithm>
@@ -31,6 +36,7 @@
 #include <fmt/format.h>
 
 #include "regind/composite/aggregate.hpp"
+#include "regind/composite/analysis.hpp"
 #include "regind/composite/denominate.hpp"
 #include "regind/composite/framework.hpp"
 #include "regind/composite/impute.hpp"
@@ -38,6 +44,7 @@
 #include "regind/composite/rank.hpp"
 #include "regind/composite/screen.hpp"
 #include "regind/composite/treat.hpp"
+#include "regind/composite/weights.hpp"
 
 namespace regind::composite {
 
@@ -98,7 +105,41 @@ struct normalise_options {
 
 struct aggregate_options {
     std::vector<aggregate_spec> levels{aggregate_spec{}};  ///< one for all levels, or one per level 2..L
-    std::map<std::string, double> weights;                 ///< iCode → weight, replacing iMeta's
+    std::map<std::string, double> weights;                 ///< iCode → weight, replacing the weight set's
+    std::string weight_set;                                ///< a named weight set; empty: "Original" (iMeta)
+    std::map<std::string, aggregate_spec> by_node;         ///< aggregate iCode → its own method (per group)
+};
+
+/// A named set of node weights (COINr's coin$Meta$Weights entries).
+struct weight_set {
+    std::string name;
+    std::string method;        ///< "iMeta", or the weight_method that computed it
+    int level = 0;             ///< the level computed (0: several or none)
+    Eigen::VectorXd weights;   ///< one per framework node
+    /// Diagnostics by sibling group (the parent's iCode; "" for the top level or the whole
+    /// level): AHP lambda_max, CI, RI, CR; PCA variance_explained, n_complete; optimisation
+    /// objective_start, objective, evaluations and r.<iCode>.
+    std::map<std::string, std::map<std::string, double>> details;
+    std::string status;        ///< the optimiser's exit status (balance, infomax)
+};
+
+/// What compute_weights() computes (REFERENCE-METHODS.md §E6).
+struct weight_options {
+    weight_method method = weight_method::equal;
+    std::string name;                       ///< empty: the method's name ("entropy", ...)
+    std::string base;                       ///< the set the other nodes keep (and the start); empty: "Original"
+    int level = 1;                          ///< the level whose weights are computed
+    /// Data of pca, entropy and critic. Default: level 1 reads the data set aggregate() reads
+    /// (e.g. Normalised), higher levels the Aggregated data set (the only one allowed there).
+    std::optional<stage> dset;
+    std::map<std::string, double> values;   ///< manual: iCode → weight (any level)
+    critic_correlation critic = critic_correlation::one_minus_r;
+    std::map<std::string, Eigen::MatrixXd> ahp;  ///< parent iCode ("" for the top level) → comparisons of its children
+    std::vector<double> random_index;       ///< AHP RI(1..n); empty: Saaty's RI(1..10)
+    std::map<std::string, double> itarg;    ///< balance: iCode → target share (empty: equal)
+    corr_method cor = corr_method::pearson; ///< balance, infomax
+    double toler = 0.1;                     ///< balance, infomax: NLopt ftol_rel (COINr's reltol)
+    int maxiter = 500;                      ///< balance, infomax: NLopt maxeval
 };
 
 /// A unit grouping (a Group column): level names and each unit's level (-1 = NA).
@@ -143,7 +184,53 @@ public:
     }
     void aggregate(aggregate_options opt = {}) {
         (void)aggregate_weights(opt);
+        (void)aggregate_node_specs(opt);
         step(agg_, std::move(opt), stage::aggregated);
+    }
+
+    /// Computes a weight set, stores it under its name (replacing one of that name) and
+    /// returns it. On an error nothing changes.
+    const weight_set& compute_weights(const weight_options& opt);
+    /// A weight set by name ("Original": iMeta's weights); key_error naming the known sets.
+    [[nodiscard]] const weight_set& weights_named(std::string_view name) const {
+        const auto it = weight_sets_.find(std::string(name));
+        if (it == weight_sets_.end()) detail::unknown_code("weight set", name, weight_set_names());
+        return it->second;
+    }
+    /// Names of the weight sets, "Original" included, sorted.
+    [[nodiscard]] std::vector<std::string> weight_set_names() const {
+        std::vector<std::string> out;
+        for (const auto& kv : weight_sets_) out.push_back(kv.first);
+        return out;
+    }
+    /// The options of the recorded aggregate() step (nullopt before the first one).
+    [[nodiscard]] const std::optional<aggregate_options>& aggregation_options() const noexcept { return agg_; }
+    /// The weights the recorded aggregation used (every node).
+    [[nodiscard]] Eigen::VectorXd aggregation_weights() const {
+        if (!agg_) (void)need(stage::aggregated);
+        return aggregate_weights(*agg_);
+    }
+    /// The weight of every node that aggregate(o) would use (weight set, then o.weights).
+    [[nodiscard]] Eigen::VectorXd weights_for(const aggregate_options& o) const { return aggregate_weights(o); }
+    /// The per-node aggregation specs of the recorded aggregation.
+    [[nodiscard]] std::vector<aggregate_spec> aggregation_specs() const {
+        if (!agg_) (void)need(stage::aggregated);
+        return aggregate_node_specs(*agg_);
+    }
+
+    /// Strengths and weaknesses of every unit of a data set (its indicator columns), with the
+    /// directions applied for data sets before Normalised (COINr's adjust_direction default).
+    [[nodiscard]] strengths_weaknesses_result strengths_weaknesses(stage s = stage::raw, Index top_n = 5,
+                                                                   Index bottom_n = 5, bool min_discard = true) const {
+        const auto& d = need(s).data;
+        std::vector<int> dirs;
+        if (static_cast<int>(s) < static_cast<int>(stage::normalised))
+            for (Index j = 0; j < fw_.n_indicators(); ++j) dirs.push_back(fw_.at(j).direction);
+        return composite::strengths_weaknesses(d.leftCols(fw_.n_indicators()), dirs, top_n, bottom_n, min_discard);
+    }
+    /// The layout of COINr's results table of the Aggregated data set.
+    [[nodiscard]] results_layout results(results_type type = results_type::aggregates, std::string_view order_by = {}) const {
+        return layout_results(fw_, data(stage::aggregated), type, order_by.empty() ? -1 : fw_.index_of(order_by));
     }
 
     [[nodiscard]] bool has(stage s) const noexcept { return slot(s).present; }
@@ -262,6 +349,8 @@ private:
         return j;
     }
     [[nodiscard]] Eigen::VectorXd aggregate_weights(const aggregate_options& o) const;
+    [[nodiscard]] std::vector<aggregate_spec> aggregate_node_specs(const aggregate_options& o) const;
+    [[nodiscard]] matrix level_data(const weight_options& o, std::vector<int>& directions) const;
     [[nodiscard]] Index unit_row(std::string_view code) const {
         const auto it = unit_index_.find(std::string(code));
         if (it == unit_index_.end()) detail::unknown_code("uCode", code, codes_);
@@ -285,7 +374,7 @@ private:
     std::optional<treat_options> trt_;
     std::optional<normalise_options> nrm_;
     std::optional<aggregate_options> agg_;
-
+    std::map<std::string, weight_set> weight_sets_;
 };
 
 inline composite_index::composite_index(framework fw, unit_table units) : fw_(std::move(fw)) {
@@ -351,6 +440,11 @@ inline composite_index::composite_index(framework fw, unit_table units) : fw_(st
     for (std::size_t i = 0; i < n; ++i) raw.units[i] = static_cast<Index>(i);
     raw.present = true;
     raw.generation = ++counter_;
+    weight_set original;
+    original.name = "Original";
+    original.method = "iMeta";
+    original.weights = fw_.weights();
+    weight_sets_.emplace("Original", std::move(original));
 }
 
 inline std::pair<std::vector<Index>, std::vector<double>> composite_index::denominator_choice(
@@ -393,7 +487,7 @@ inline screen_spec composite_index::screen_spec_of(const screen_options& o, bool
 }
 
 inline Eigen::VectorXd composite_index::aggregate_weights(const aggregate_options& o) const {
-    Eigen::VectorXd w = fw_.weights();
+    Eigen::VectorXd w = weights_named(o.weight_set.empty() ? "Original" : o.weight_set).weights;
     for (const auto& kv : o.weights) w[fw_.index_of(kv.first)] = kv.second;
     if (o.levels.size() != 1 && o.levels.size() != static_cast<std::size_t>(std::max(fw_.n_levels() - 1, 0)))
         detail::bad_aggregate(fmt::format("{} aggregation specs: give one for all levels or one per level above the "
@@ -496,13 +590,231 @@ inline void composite_index::compute(stage s) {
             const auto w = aggregate_weights(*agg_);
             std::vector<std::string> units;
             for (Index r : in.units) units.push_back(codes_[static_cast<std::size_t>(r)]);
-            out.data = composite::aggregate(fw_, in.data, agg_->levels, w, units);
+            out.data = composite::aggregate_nodes(fw_, in.data, aggregate_node_specs(*agg_), w, units);
             break;
         }
     }
     out.present = true;
     out.generation = ++counter_;
     slot(s) = std::move(out);
+}
+
+inline std::vector<aggregate_spec> composite_index::aggregate_node_specs(const aggregate_options& o) const {
+    auto specs = node_specs(fw_, o.levels);
+    for (const auto& kv : o.by_node) {
+        const Index a = fw_.index_of(kv.first);
+        if (a < fw_.n_indicators())
+            detail::bad_aggregate(fmt::format("'{}' is an Indicator: a method per group is given for an Aggregate "
+                                              "(the group of its children)",
+                                              kv.first));
+        detail::check_aggregate_spec(kv.second);
+        specs[static_cast<std::size_t>(a)] = kv.second;
+    }
+    return specs;
+}
+
+inline matrix composite_index::level_data(const weight_options& o, std::vector<int>& directions) const {
+    const auto method = to_string(o.method);
+    stage s;
+    if (o.dset) {
+        s = *o.dset;
+        if (o.level > 1 && s != stage::aggregated)
+            detail::bad_weights(fmt::format("{}: the data of level {} are aggregates, in the Aggregated data set, not "
+                                            "{}",
+                                            method, o.level, to_string(s)));
+        (void)need(s);
+    } else if (o.level > 1) {
+        s = stage::aggregated;
+        (void)need(s);
+    } else {
+        s = stage::raw;
+        for (int i = static_cast<int>(stage::aggregated) - 1; i > 0; --i)
+            if (slots_[static_cast<std::size_t>(i)].present) {
+                s = static_cast<stage>(i);
+                break;
+            }
+    }
+    const auto& d = slot(s).data;
+    const Index b = fw_.level_begin(o.level), e = fw_.level_end(o.level);
+    directions.clear();
+    for (Index i = b; i < e; ++i)
+        directions.push_back(static_cast<int>(s) < static_cast<int>(stage::normalised) ? fw_.at(i).direction : 1);
+    return d.middleCols(b, e - b);
+}
+
+inline const weight_set& composite_index::compute_weights(const weight_options& o) {
+    const auto method = std::string(to_string(o.method));
+    weight_set ws;
+    ws.name = o.name.empty() ? method : o.name;
+    ws.method = method;
+    if (ws.name == "Original")
+        detail::bad_weights("the weight set 'Original' holds the iMeta weights and cannot be replaced; choose another "
+                            "name");
+    if (o.level < 1 || o.level > fw_.n_levels())
+        detail::bad_weights(fmt::format("{}: level must be between 1 and {}, not {}", method, fw_.n_levels(), o.level));
+    // Options of other methods are mistakes: say so rather than ignore them.
+    auto unused = [&](bool given, std::string_view option, std::string_view users) {
+        if (given)
+            detail::bad_weights(fmt::format("{}: the option {} is only used by {}", method, option, users));
+    };
+    const bool data_method =
+        o.method == weight_method::pca || o.method == weight_method::entropy || o.method == weight_method::critic;
+    const bool optimiser = o.method == weight_method::balance || o.method == weight_method::infomax;
+    unused(!o.values.empty() && o.method != weight_method::manual, "values", "manual");
+    unused(o.dset.has_value() && !data_method, "dset", "pca, entropy and critic");
+    unused(o.critic != critic_correlation::one_minus_r && o.method != weight_method::critic, "abs_r", "critic");
+    unused(!o.ahp.empty() && o.method != weight_method::ahp, "matrices", "ahp");
+    unused(!o.random_index.empty() && o.method != weight_method::ahp, "random_index", "ahp");
+    unused(!o.itarg.empty() && o.method != weight_method::balance, "itarg", "balance");
+    unused(o.cor != corr_method::pearson && !optimiser, "cor_method", "balance and infomax");
+    unused((o.toler != 0.1 || o.maxiter != 500) && !optimiser, "toler/maxiter", "balance and infomax");
+
+    const Eigen::VectorXd base = weights_named(o.base.empty() ? "Original" : o.base).weights;
+    ws.weights = base;
+    ws.level = o.method == weight_method::manual ? 0 : o.level;
+    auto group_key = [&](const sibling_group& g) { return g.parent < 0 ? std::string() : fw_.at(g.parent).code; };
+    auto codes_of = [&](const std::vector<Index>& nodes) {
+        std::vector<std::string> out;
+        for (Index i : nodes) out.push_back(fw_.at(i).code);
+        return out;
+    };
+    switch (o.method) {
+        case weight_method::manual: {
+            if (o.values.empty()) detail::bad_weights("manual: give values = {iCode: weight}");
+            for (const auto& kv : o.values) {
+                const Index i = fw_.index_of(kv.first);
+                if (!std::isfinite(kv.second) || kv.second < 0)
+                    detail::bad_weights(fmt::format("manual: the weight of '{}' must be a finite number >= 0, not {}",
+                                                    kv.first, kv.second));
+                ws.weights[i] = kv.second;
+            }
+            break;
+        }
+        case weight_method::equal:
+            for (Index i = fw_.level_begin(o.level); i < fw_.level_end(o.level); ++i) ws.weights[i] = 1.0;
+            break;
+        case weight_method::pca:
+        case weight_method::entropy:
+        case weight_method::critic: {
+            std::vector<int> dirs;
+            const matrix x = level_data(o, dirs);
+            const Index b = fw_.level_begin(o.level);
+            for (const auto& g : sibling_groups(fw_, o.level)) {
+                if (g.nodes.size() == 1) {
+                    ws.weights[g.nodes.front()] = 1.0;
+                    continue;
+                }
+                matrix sub(x.rows(), static_cast<Index>(g.nodes.size()));
+                std::vector<int> sub_dirs;
+                for (std::size_t j = 0; j < g.nodes.size(); ++j) {
+                    sub.col(static_cast<Index>(j)) = x.col(g.nodes[j] - b);
+                    sub_dirs.push_back(dirs[static_cast<std::size_t>(g.nodes[j] - b)]);
+                }
+                const auto names = codes_of(g.nodes);
+                Eigen::VectorXd w;
+                if (o.method == weight_method::entropy) {
+                    w = entropy_weights(sub, names);
+                } else if (o.method == weight_method::critic) {
+                    w = critic_weights(sub, sub_dirs, o.critic, names);
+                } else {
+                    const auto p = pca_weights(sub, names);
+                    w = p.loadings;
+                    ws.details[group_key(g)] = {{"variance_explained", p.variance_explained},
+                                                {"n_complete", static_cast<double>(p.n_complete)}};
+                }
+                for (std::size_t j = 0; j < g.nodes.size(); ++j) ws.weights[g.nodes[j]] = w[static_cast<Index>(j)];
+            }
+            break;
+        }
+        case weight_method::ahp: {
+            const auto groups = sibling_groups(fw_, o.level);
+            std::vector<std::string> keys;
+            for (const auto& g : groups)
+                if (g.nodes.size() > 1) keys.push_back(group_key(g));
+            for (const auto& kv : o.ahp)
+                if (std::find(keys.begin(), keys.end(), kv.first) == keys.end())
+                    detail::unknown_code(fmt::format("group of level {} for ahp", o.level), kv.first, keys);
+            for (const auto& g : groups) {
+                if (g.nodes.size() == 1) {
+                    ws.weights[g.nodes.front()] = 1.0;
+                    continue;
+                }
+                const auto key = group_key(g);
+                const auto it = o.ahp.find(key);
+                const auto names = codes_of(g.nodes);
+                if (it == o.ahp.end())
+                    detail::bad_weights(fmt::format("ahp: no comparison matrix for the group '{}' (its children {})", key,
+                                                    fmt::join(names, ", ")));
+                if (it->second.rows() != static_cast<Index>(g.nodes.size()) || it->second.cols() != it->second.rows())
+                    detail::bad_weights(fmt::format("ahp: the matrix of '{}' is {} × {}, but the group has {} children "
+                                                    "({})",
+                                                    key, it->second.rows(), it->second.cols(), g.nodes.size(),
+                                                    fmt::join(names, ", ")));
+                ahp_result r;
+                try {
+                    r = ahp_weights(it->second, o.random_index.empty() ? saaty_random_index() : o.random_index);
+                } catch (const invalid_input& e) {
+                    // Name the group: "[regind.invalid_input.weights] ahp: ..." → "... ahp (group 'P'): ..."
+                    std::string m = e.what();
+                    const auto pos = m.find("ahp:");
+                    if (pos != std::string::npos) m.replace(pos, 4, fmt::format("ahp (group '{}'):", key));
+                    throw invalid_input(m);
+                }
+                for (std::size_t j = 0; j < g.nodes.size(); ++j) ws.weights[g.nodes[j]] = r.weights[static_cast<Index>(j)];
+                ws.details[key] = {{"lambda_max", r.lambda_max}, {"CI", r.ci}, {"RI", r.ri}, {"CR", r.cr}};
+            }
+            break;
+        }
+        case weight_method::balance:
+        case weight_method::infomax: {
+            const auto& in = input_of(stage::aggregated);
+            if (!agg_) (void)need(stage::aggregated);
+            optimise_options oo;
+            oo.infomax = o.method == weight_method::infomax;
+            oo.cor = o.cor;
+            oo.toler = o.toler;
+            oo.maxiter = o.maxiter;
+            const Index b = fw_.level_begin(std::clamp(o.level, 1, fw_.n_levels()));
+            if (!o.itarg.empty()) {
+                oo.itarg = Eigen::VectorXd::Zero(fw_.level_end(o.level) - b);
+                for (const auto& kv : o.itarg) {
+                    const Index i = fw_.index_of(kv.first);
+                    if (fw_.at(i).level != o.level)
+                        detail::bad_weights(fmt::format("balance: '{}' is at level {}, not at the level optimised ({})",
+                                                        kv.first, fw_.at(i).level, o.level));
+                    oo.itarg[i - b] = kv.second;
+                }
+            }
+            std::vector<std::string> units;
+            for (Index r : in.units) units.push_back(codes_[static_cast<std::size_t>(r)]);
+            const auto res = optimise_weights(fw_, in.data, aggregate_node_specs(*agg_), base, o.level, oo, units);
+            ws.weights = res.weights;
+            auto& d = ws.details[""];
+            d["objective_start"] = res.objective_start;
+            d["objective"] = res.objective;
+            d["evaluations"] = res.evaluations;
+            for (Index j = 0; j < res.correlations.size(); ++j) d["r." + fw_.at(b + j).code] = res.correlations[j];
+            ws.status = res.status;
+            break;
+        }
+    }
+    // Store; when the recorded aggregation uses this set, recompute it (restoring on error).
+    std::optional<weight_set> previous;
+    if (const auto it = weight_sets_.find(ws.name); it != weight_sets_.end()) previous = it->second;
+    const std::string name = ws.name;
+    weight_sets_[name] = std::move(ws);
+    if (agg_ && agg_->weight_set == name) {
+        try {
+            step(agg_, aggregate_options(*agg_), stage::aggregated);
+        } catch (...) {
+            if (previous)
+                weight_sets_[name] = std::move(*previous);
+            else
+                weight_sets_.erase(name);
+            throw;
+        }
+    }
+    return weight_sets_.at(name);
 }
 
 }  // namespace regind::composite
