@@ -20,5 +20,6 @@ if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=cc
 rm -rf "$build/stage/regind"
 mkdir -p "$build/stage/regind"
 cp python/regind/*.py "$build/stage/regind/"
+cp python/regind/py.typed python/regind/*.pyi "$build/stage/regind/"
 cp "$build"/src/_core*.so "$build/stage/regind/"
 echo "staged: PYTHONPATH=$build/stage"

@@ -2,7 +2,11 @@
 # Installs the Debian packages regind builds with, when any is missing.
 # As root it uses apt-get; otherwise it says what to install and fails.
 set -euo pipefail
-packages=(g++ make libeigen3-dev libfmt-dev doctest-dev libnlopt-cxx-dev libboost-math-dev)
+packages=(g++ make libeigen3-dev libfmt-dev doctest-dev libnlopt-cxx-dev libboost-math-dev nlohmann-json3-dev)
+# Charts and the HTML dashboard: a CJK font for Chinese labels, headless Chromium for its test.
+packages+=(fonts-noto-cjk chromium chromium-driver)
+# make fuzz: Clang and its libFuzzer runtime (make sanitize uses the ASan/UBSan of g++).
+packages+=(clang-14 libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -7,6 +7,7 @@
 
 #include "regind/carbon.hpp"
 #include "regind/evaluation.hpp"
+#include "regind/evaluation_json.hpp"
 #include "regind/projects.hpp"
 
 namespace regind::python {
@@ -172,6 +173,12 @@ void register_evaluation(py::module_& m) {
     m.def("evaluation_preset", [](const std::string& name) { return scheme_dict(ev::preset(name)); }, py::arg("name"));
     m.def("evaluation_preset_names", &ev::preset_names);
     m.def("evaluation_validate", [](const py::dict& d) { return scheme_dict(scheme_from(d)); }, py::arg("scheme"));
+    // The C++ JSON reader and writer, so Python can check that both languages read the same files.
+    m.def("evaluation_scheme_from_json", [](const std::string& text, const std::string& source) {
+        return scheme_dict(ev::scheme_from_json(text, source));
+    }, py::arg("text"), py::arg("source") = "<json>");
+    m.def("evaluation_scheme_to_json", [](const py::dict& d) { return ev::scheme_to_json(scheme_from(d)); },
+          py::arg("scheme"));
     m.def("evaluation_evaluate", [](const ev::columns& cols, const py::dict& d, int year) {
         const auto s = scheme_from(d);
         ev::result r;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "regind/growth.hpp"
+#include "regind/growth_grouped.hpp"
 
 namespace regind::python {
 
@@ -113,6 +114,56 @@ void register_growth(py::module_& parent) {
          "(1 + nominal_growth) / (1 + deflator) - 1.");
     def2(m, "nominal_growth", "real_growth", "deflator",
          [](const vec& a, const vec& b) { return gr::nominal_growth(a, b); }, "(1 + real_growth)(1 + deflator) - 1.");
+
+    // Long tables: NumPy buffers in and out without copies (noconvert: a wrong dtype or a strided
+    // array is a TypeError, never a silent copy), the GIL released, rows split between threads.
+    using f64 = py::array_t<double, py::array::c_style>;
+    using i64 = py::array_t<std::int64_t, py::array::c_style>;
+    m.def(
+        "growth_grouped",
+        [](const f64& x, const i64& codes, f64 out, unsigned threads, std::size_t series) {
+            if (x.ndim() != 1 || codes.ndim() != 1 || out.ndim() != 1 || codes.size() != x.size() ||
+                out.size() != x.size())
+                throw invalid_input(fmt::format("[regind.invalid_input.shape] growth_grouped: values, groups and out must "
+                                                "be 1-D of one length; got {}, {} and {}",
+                                                x.size(), codes.size(), out.size()));
+            const double* xp = x.data();
+            const std::int64_t* cp = codes.data();
+            double* op = out.mutable_data();
+            {
+                py::gil_scoped_release release;
+                gr::growth_grouped(xp, cp, static_cast<std::int64_t>(x.size()), op, threads, series);
+            }
+            return out;
+        },
+        py::arg("x").noconvert(), py::arg("codes").noconvert(), py::arg("out").noconvert(), py::arg("threads"),
+        py::arg("series") = 0,
+        "Growth on the previous row of the same series code, written into out (may be x); returns out. series: the "
+        "largest code + 1 when known (0: found by a pass over the codes).");
+    m.def(
+        "cagr_grouped",
+        [](const f64& x, const std::optional<f64>& periods, const i64& codes, unsigned threads, std::size_t series) {
+            const auto n = static_cast<std::int64_t>(x.size());
+            if (x.ndim() != 1 || codes.ndim() != 1 || codes.size() != n || (periods && periods->size() != n))
+                throw invalid_input(fmt::format("[regind.invalid_input.shape] cagr_grouped: values, periods and groups "
+                                                "must be 1-D of one length; got {}, {} and {}",
+                                                x.size(), periods ? periods->size() : n, codes.size()));
+            const double* xp = x.data();
+            const double* tp = periods ? periods->data() : nullptr;
+            const std::int64_t* cp = codes.data();
+            std::vector<double> result;
+            {
+                py::gil_scoped_release release;
+                result = gr::cagr_grouped(xp, tp, cp, n, threads, series);
+            }
+            // Zero copy out: the vector moves to the heap and NumPy views it, a capsule owning it.
+            auto* owned = new std::vector<double>(std::move(result));
+            py::capsule owner(owned, [](void* p) { delete static_cast<std::vector<double>*>(p); });
+            return py::array_t<double>(static_cast<py::ssize_t>(owned->size()), owned->data(), owner);
+        },
+        py::arg("x").noconvert(), py::arg("periods").noconvert(), py::arg("codes").noconvert(), py::arg("threads"),
+        py::arg("series") = 0, "CAGR of each series code between its first and last non-NaN values (index = code).");
+    m.def("max_series_code", &gr::max_series_code, py::arg("n"));
 
     m.def(
         "average_growth_rows",

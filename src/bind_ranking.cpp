@@ -5,6 +5,7 @@
 #include "bindings.hpp"
 
 #include "regind/ranking.hpp"
+#include "regind/ranking_grouped.hpp"
 
 namespace regind::python {
 
@@ -72,6 +73,41 @@ void register_ranking(py::module_& m) {
         },
         py::arg("x"), py::arg("groups"), py::arg("method"), py::arg("ascending"), py::arg("na_option"),
         py::arg("pct"), "Ranks within groups given by int64 ids; a negative id gives NaN.");
+    // The long-table path: NumPy buffers in and out with no copy (noconvert: a wrong dtype or a
+    // strided array is a TypeError, never a silent copy), the GIL released, groups in threads.
+    m.def(
+        "rank_grouped",
+        [](const py::array_t<double, py::array::c_style>& x, const py::array_t<std::int64_t, py::array::c_style>& codes,
+           py::array_t<double, py::array::c_style> out, const std::string& method, bool ascending,
+           const std::string& na_option, bool pct, unsigned threads) {
+            const auto o = options_from(method, ascending, na_option, pct);
+            const auto n = static_cast<std::int64_t>(x.size());
+            if (x.ndim() != 1 || codes.ndim() != 1 || out.ndim() != 1 || codes.size() != n || out.size() != n)
+                throw invalid_input(fmt::format("[regind.invalid_input.shape] rank_grouped: x, codes and out must be 1-D "
+                                                "of one length; got {}, {} and {} values",
+                                                x.size(), codes.size(), out.size()));
+            const double* xp = x.data();
+            double* op = out.mutable_data();  // may be x: every read of x comes before the first write
+            const std::int64_t* cp = codes.data();
+            {
+                py::gil_scoped_release release;
+                rank_grouped(xp, cp, n, op, o, threads);
+            }
+            return out;
+        },
+        py::arg("x").noconvert(), py::arg("codes").noconvert(), py::arg("out").noconvert(), py::arg("method"),
+        py::arg("ascending"), py::arg("na_option"), py::arg("pct"), py::arg("threads"),
+        "Ranks x within groups of int64 codes (negative: NaN) into out, in place; returns out.");
+    m.def("max_group_code", &max_group_code, py::arg("n"), "The largest code rank_grouped accepts for n rows.");
+    m.def(
+        "code_range",
+        [](const py::array_t<std::int64_t, py::array::c_style>& codes) {
+            const std::int64_t* p = codes.data();
+            const auto n = static_cast<std::int64_t>(codes.size());
+            py::gil_scoped_release release;
+            return code_range(p, n);
+        },
+        py::arg("codes").noconvert(), "(smallest, largest) of an int64 array in one pass; (0, -1) when empty.");
     m.def(
         "rank_change",
         [](vector_in before, vector_in after) {

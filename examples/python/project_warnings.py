@@ -25,7 +25,7 @@ def synthetic_projects(n: int = 60, seed: int = 7) -> pd.DataFrame:
     actual_start = start_plan + start_late
     complete_plan = start_plan + pd.to_timedelta(rng.integers(200, 400, n), unit="D")
     as_of = pd.Timestamp("2022-06-30")
-    actual_start = actual_start.where(actual_start <= as_of)
+    actual_start = pd.DatetimeIndex(actual_start.where(actual_start <= as_of))
     plan = rng.uniform(2000, 20000, n).round(0)
     return pd.DataFrame({
         "project": [f"SYN-P{i:02d}" for i in range(n)],

@@ -7,6 +7,8 @@ published 2021 level (2594.5 亿元), for illustration only. They are not data o
 """
 from __future__ import annotations
 
+import pandas as pd
+
 import regind
 from regind.decompose import decompose
 
@@ -21,11 +23,11 @@ def width(s: str) -> int:
     return sum(2 if ord(c) > 0x2E80 else 1 for c in s)
 
 
-def show(split, title: str) -> None:
+def show(split: pd.DataFrame, title: str) -> None:
     print(f"\n{title}")
     header = ("county", "base 2021 (亿元)", "target 2022 (亿元)", "required growth")
-    rows = [(r.child, f"{r.base:.1f}", f"{r.target:.1f}", f"{100 * r.required_growth:.2f}%")
-            for r in split.itertuples(index=False)]
+    rows = [(str(r["child"]), f"{r['base']:.1f}", f"{r['target']:.1f}", f"{100 * r['required_growth']:.2f}%")
+            for r in split.to_dict("records")]
     cols = [max(width(str(x[i])) for x in (header, *rows)) for i in range(len(header))]
     for i, line in enumerate((header, *rows)):
         print("  ".join(str(c) + " " * (w - width(str(c))) if j == 0 else " " * (w - width(str(c))) + str(c)

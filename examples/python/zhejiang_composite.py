@@ -48,7 +48,7 @@ INDICATORS = [
 PILLARS = {"Innovation": "创新驱动", "Green": "绿色集约", "Efficiency": "质量效益"}
 
 
-def synthetic_dataset(cities: list, rng: np.random.Generator) -> regind.Dataset:
+def synthetic_dataset(cities: list[regind.Region], rng: np.random.Generator) -> regind.Dataset:
     """Facts city × year × indicator, drawn at random around plausible levels."""
     catalogue = regind.IndicatorCatalogue()
     for code, zh, en, unit, direction, *_ in INDICATORS:
@@ -84,10 +84,10 @@ def main() -> None:
           f"{YEARS[0]}–{YEARS[-1]}")
 
     # The framework: indicators → pillars → index (weights relative within their parent).
-    rows = [(c[0], c[5], 1, 1.0, c[1]) for c in INDICATORS]
-    rows += [(p, "Index", 2, 1.0, zh) for p, zh in PILLARS.items()]
-    rows += [("Index", None, 3, 1.0, "制造业高质量发展指数")]
-    framework = pd.DataFrame(rows, columns=["iCode", "Parent", "Level", "Weight", "iName"])
+    nodes: list[tuple[str, str | None, int, float, str]] = [(c[0], c[5], 1, 1.0, c[1]) for c in INDICATORS]
+    nodes += [(p, "Index", 2, 1.0, zh) for p, zh in PILLARS.items()]
+    nodes += [("Index", None, 3, 1.0, "制造业高质量发展指数")]
+    framework = pd.DataFrame(nodes, columns=["iCode", "Parent", "Level", "Weight", "iName"])
 
     ci = (CompositeIndex.from_dataset(ds, period="2023", level="city", framework=framework,
                                       impute_panel="latest", max_time=2)

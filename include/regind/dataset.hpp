@@ -168,6 +168,13 @@ inline void dataset::check(const fact& f) const {
     if (f.span_start >= 0 && f.doc.empty()) fail("a span needs the document it points into (doc)");
     for (char c : f.comparator)
         if (c == ',' || c == '\n' || c == '|') fail("comparator must not contain ',', '|' or a line break");
+    // The CSV reader trims these fields, so edge whitespace would not survive a round trip.
+    auto no_edge_space = [&](const char* name, const std::string& text) {
+        if (detail::trim(text).size() != text.size())
+            fail(fmt::format("{} '{}' must not start or end with whitespace", name, text));
+    };
+    no_edge_space("comparator", f.comparator);
+    no_edge_space("doc", f.doc);
 }
 
 inline void dataset::add(fact f) {

@@ -236,12 +236,13 @@ inline std::string period::to_string() const {
 
 inline std::string period::to_chinese(bool plan_names) const {
     static constexpr std::string_view q[] = {"", "一", "二", "三", "四"};
+    // Years are written with four digits (0001年), as parse() reads them back.
     switch (kind_) {
-        case period_kind::year: return fmt::format("{}年", year_);
-        case period_kind::half: return fmt::format("{}年{}半年", year_, a_ == 1 ? "上" : "下");
-        case period_kind::quarter: return fmt::format("{}年{}季度", year_, q[a_]);
-        case period_kind::month: return fmt::format("{}年{}月", year_, a_);
-        case period_kind::ytd: return b_ == 1 ? fmt::format("{}年1月", year_) : fmt::format("{}年1-{}月", year_, b_);
+        case period_kind::year: return fmt::format("{:04d}年", year_);
+        case period_kind::half: return fmt::format("{:04d}年{}半年", year_, a_ == 1 ? "上" : "下");
+        case period_kind::quarter: return fmt::format("{:04d}年{}季度", year_, q[a_]);
+        case period_kind::month: return fmt::format("{:04d}年{}月", year_, a_);
+        case period_kind::ytd: return b_ == 1 ? fmt::format("{:04d}年1月", year_) : fmt::format("{:04d}年1-{}月", year_, b_);
         case period_kind::span: {
             if (plan_names && a_ - year_ == 4 && year_ >= 1966 && (year_ - 1966) % 5 == 0) {
                 static constexpr std::string_view d[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
@@ -250,7 +251,7 @@ inline std::string period::to_chinese(bool plan_names) const {
                 name += d[n % 10];
                 return name + "五";
             }
-            return fmt::format("{}-{}年", year_, a_);
+            return fmt::format("{:04d}-{:04d}年", year_, a_);
         }
     }
     return {};

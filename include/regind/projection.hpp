@@ -32,6 +32,9 @@
 #include <cstdint>
 #include <exception>
 #include <limits>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -48,6 +51,7 @@
 
 #include "regind/error.hpp"
 #include "regind/detail/projection_ols.hpp"
+#include "regind/detail/projection_ols_batch.hpp"
 #include "regind/detail/projection_smoothing.hpp"
 
 namespace regind {
@@ -822,13 +826,22 @@ inline std::string with_row(const std::string& what, Eigen::Index row) {
 }
 }  // namespace detail
 
+/// Progress of project_batch: (rows done, rows in all).
+using batch_progress = std::function<void(std::size_t done, std::size_t total)>;
+
 /// Projects every row of `values` (series × periods) with the same options, in parallel on
 /// `threads` threads (0 = the hardware's concurrency). Row r of every result equals
 /// project(values.row(r), periods, opt). A bad row throws the error of the first such row,
 /// naming it; the other rows are then discarded.
+///
+/// `progress`, when given, is called on the calling thread only (never on a worker), at most
+/// about 100 times, with the rows done so far, and once with (rows, rows) at the end; so a
+/// caller that must hold a lock to run it (a Python GIL) can take it there. An exception from
+/// it stops the workers and is rethrown.
 [[nodiscard]] inline batch_projection project_batch(const Eigen::Ref<const row_matrix>& values,
                                                     const Eigen::Ref<const Eigen::VectorXd>& periods,
-                                                    const projection_options& opt, unsigned threads = 0) {
+                                                    const projection_options& opt, unsigned threads = 0,
+                                                    const batch_progress& progress = {}) {
     detail::check_options(opt);
     detail::check_periods(periods, values.cols());
     const Eigen::Index rows = values.rows();
@@ -838,15 +851,34 @@ inline std::string with_row(const std::string& what, Eigen::Index row) {
     out.status.assign(static_cast<std::size_t>(rows), projection_status::ok);
     out.methods.assign(static_cast<std::size_t>(rows), opt.method);
     out.notes.assign(static_cast<std::size_t>(rows), {});
+    // Fast path: clean rows of a linear / log-linear trend share everything but the fit, so the
+    // bookkeeping of project() runs once, on row 0 (detail/projection_ols_batch.hpp).
+    if ((opt.method == projection_method::linear || opt.method == projection_method::loglinear) && rows > 1 &&
+        values.cols() >= 3 && detail::ols_batch_clean(values, opt.method == projection_method::loglinear)) {
+        const Eigen::VectorXd t0 = periods;
+        const auto first = project(values.row(0).transpose(), t0, opt);
+        detail::ols_batch_rows(values, t0, opt.method == projection_method::loglinear, opt.horizon, opt.level,
+                               opt.step, threads, out.mean, out.median, out.lower, out.upper, out.periods);
+        out.status.assign(static_cast<std::size_t>(rows), first.status);
+        out.methods.assign(static_cast<std::size_t>(rows), first.method);
+        out.notes.assign(static_cast<std::size_t>(rows), first.notes);
+        if (progress) progress(static_cast<std::size_t>(rows), static_cast<std::size_t>(rows));
+        return out;
+    }
 
     std::atomic<Eigen::Index> next{0};
     std::mutex error_mutex;
     Eigen::Index error_row = rows;
     std::exception_ptr error;
     const Eigen::VectorXd t = periods;
-    auto work = [&] {
+    std::atomic<bool> stop{false};
+    std::atomic<Eigen::Index> done{0};
+    const Eigen::Index step = std::max<Eigen::Index>(1, (rows + 99) / 100);
+    std::condition_variable wake;
+    unsigned finished = 0;  // workers that have returned (guarded by error_mutex)
+    auto work = [&](const std::function<void()>& after_row) {
         Eigen::VectorXd y(values.cols());
-        for (Eigen::Index r = next++; r < rows; r = next++) {
+        for (Eigen::Index r = next++; r < rows && !stop.load(); r = next++) {
             try {
                 y = values.row(r).transpose();
                 auto p = project(y, t, opt);
@@ -865,18 +897,61 @@ inline std::string with_row(const std::string& what, Eigen::Index row) {
                     error = std::current_exception();
                 }
             }
+            ++done;
+            if (after_row) after_row();
+        }
+    };
+    // Runs only on the calling thread: reports at each 1 % of the rows and at the end.
+    Eigen::Index reported = 0;
+    std::exception_ptr callback_error;
+    auto report = [&](Eigen::Index d) {
+        if (!progress || callback_error || d <= reported || (d < reported + step && d != rows)) return;
+        reported = d;
+        try {
+            progress(static_cast<std::size_t>(d), static_cast<std::size_t>(rows));
+        } catch (...) {
+            callback_error = std::current_exception();
+            stop = true;
         }
     };
     unsigned n_threads = threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : threads;
     n_threads = static_cast<unsigned>(std::min<Eigen::Index>(n_threads, std::max<Eigen::Index>(rows, 1)));
     if (n_threads <= 1) {
-        work();
+        work(progress ? std::function<void()>([&] { report(done.load()); }) : std::function<void()>());
     } else {
+        // Workers wake the calling thread at each 1 % step; it reports while they run.
+        const std::function<void()> notify = [&] {
+            const Eigen::Index d = done.load();
+            if (progress && (d % step == 0 || d == rows)) {
+                const std::lock_guard<std::mutex> lock(error_mutex);
+                wake.notify_all();
+            }
+        };
+        auto worker = [&] {
+            work(notify);
+            const std::lock_guard<std::mutex> lock(error_mutex);
+            ++finished;
+            wake.notify_all();
+        };
         std::vector<std::thread> pool;
         pool.reserve(n_threads);
-        for (unsigned i = 0; i < n_threads; ++i) pool.emplace_back(work);
+        for (unsigned i = 0; i < n_threads; ++i) pool.emplace_back(worker);
+        if (progress) {
+            for (bool all_finished = false; !all_finished;) {
+                Eigen::Index d = 0;
+                {
+                    std::unique_lock<std::mutex> lock(error_mutex);
+                    wake.wait_for(lock, std::chrono::milliseconds(100),
+                                  [&] { return finished == n_threads || done.load() >= reported + step; });
+                    all_finished = finished == n_threads;
+                    d = done.load();
+                }
+                report(d);
+            }
+        }
         for (auto& th : pool) th.join();
     }
+    if (callback_error) std::rethrow_exception(callback_error);
     if (error) {
         try {
             std::rethrow_exception(error);
@@ -889,9 +964,10 @@ inline std::string with_row(const std::string& what, Eigen::Index row) {
 
 /// project_batch at the periods 0, 1, …, columns − 1.
 [[nodiscard]] inline batch_projection project_batch(const Eigen::Ref<const row_matrix>& values,
-                                                    const projection_options& opt, unsigned threads = 0) {
+                                                    const projection_options& opt, unsigned threads = 0,
+                                                    const batch_progress& progress = {}) {
     const Eigen::VectorXd periods = Eigen::VectorXd::LinSpaced(values.cols(), 0.0, static_cast<double>(values.cols() - 1));
-    return project_batch(values, periods, opt, threads);
+    return project_batch(values, periods, opt, threads, progress);
 }
 
 }  // namespace regind

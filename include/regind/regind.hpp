@@ -21,6 +21,7 @@
 #include "regind/consistency.hpp"
 #include "regind/decompose.hpp"
 #include "regind/evaluation.hpp"
+#include "regind/evaluation_json.hpp"
 #include "regind/carbon.hpp"
 #include "regind/projects.hpp"
 #include "regind/format.hpp"

@@ -48,6 +48,7 @@ from . import (
     regions,
     uncertainty,
 )
+from . import _display_core  # noqa: F401  (notebook display of Region and RegionRegistry)
 from .composite import CompositeIndex
 from .dataset import Dataset
 from .decompose import decompose, monthly_schedule

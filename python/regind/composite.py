@@ -68,7 +68,7 @@ _NORM_KEYS = ("method", "l_u", "m_sd", "npara", "scale_factor", "ties", "iref", 
 
 
 def _invalid(msg_id: str, text: str) -> ValueError:
-    return ValueError(f"[regind.invalid_input.{msg_id}] {text}")
+    return _core.InvalidInput(f"[regind.invalid_input.{msg_id}] {text}")
 
 
 def _is_na(v: Any) -> bool:
@@ -161,8 +161,8 @@ def _unknown(what: str, key: Any, known: Sequence[str]) -> KeyError:
     near = difflib.get_close_matches(str(key), [str(k) for k in known], n=3, cutoff=0.0)
     hint = f"; closest: {', '.join(near)}" if near else ""
     exc = _core.UnknownKey(f"[regind.key_error.composite] unknown {what} '{key}'{hint}")
-    exc.key = str(key)
-    exc.suggestions = near
+    exc.key = str(key)  # type: ignore[attr-defined]  # extra fields for callers that want them
+    exc.suggestions = near  # type: ignore[attr-defined]
     return exc
 
 
@@ -540,8 +540,8 @@ class CompositeIndex:
 
         See :meth:`treat_details` and :meth:`treated_points` for what was done.
         """
-        base = dict(winmax=winmax, skew_thresh=skew_thresh, kurt_thresh=kurt_thresh, force_win=force_win, f2=f2,
-                    lambda_=lambda_, combine_treat=combine_treat)
+        base: dict[str, Any] = dict(winmax=winmax, skew_thresh=skew_thresh, kurt_thresh=kurt_thresh,
+                                    force_win=force_win, f2=f2, lambda_=lambda_, combine_treat=combine_treat)
         glob = _treat_spec(**base)
         indiv = {}
         for code, spec in (individual or {}).items():
@@ -589,8 +589,9 @@ class CompositeIndex:
         individual
             ``{iCode: {setting: value}}``: settings (these keywords) for single indicators.
         """
-        base = dict(method=method, l_u=l_u, m_sd=m_sd, npara=npara, scale_factor=scale_factor, ties=ties, iref=iref,
-                    targ=targ, cap_max=cap_max, gposts=gposts, trunc2posts=trunc2posts)
+        base: dict[str, Any] = dict(method=method, l_u=l_u, m_sd=m_sd, npara=npara, scale_factor=scale_factor,
+                                    ties=ties, iref=iref, targ=targ, cap_max=cap_max, gposts=gposts,
+                                    trunc2posts=trunc2posts)
         glob = _normalise_spec(**base)
         indiv = {}
         for code, spec in (individual or {}).items():
@@ -819,6 +820,11 @@ class CompositeIndex:
         values, units, cols = self._impl.data(self._impl.latest() if stage is None else stage)
         return pd.DataFrame(values, index=pd.Index(units, name="uCode"), columns=list(cols))
 
+    def to_pandas(self) -> Any:
+        """The results table: :meth:`results` with ``tab_type="Aggs"`` (uCode, uName, Rank and
+        every aggregate, highest index first)."""
+        return self.results("Aggs")
+
     def scores(self) -> Any:
         """The Aggregated data set: indicators as aggregated (normalised) and every aggregate."""
         return self.data("Aggregated")
@@ -958,12 +964,12 @@ class CompositeIndex:
                 num = [c for c in cols if c in out.columns]
                 out[num] = out[num].round(int(nround))
         else:
-            values = self.ranks() if use == "ranks" else self.group_ranks(use_group)
+            values = self.ranks() if use == "ranks" else self.group_ranks(str(use_group))  # checked above
             for c in cols:
                 out[c] = values[c].array
         out = out.iloc[list(rows)]
         if use == "groupranks":
-            out = out.sort_values(use_group, kind="stable", na_position="last")
+            out = out.sort_values(str(use_group), kind="stable", na_position="last")
         return out.reset_index(drop=True)
 
     def strengths_weaknesses(self, unit: Optional[str] = None, *, top_n: int = 5, bottom_n: int = 5,
@@ -1072,6 +1078,16 @@ class CompositeIndex:
     def __repr__(self) -> str:
         steps = " → ".join(s for s, _ in self.steps()) or "no steps"
         return f"<CompositeIndex: {len(self.units)} units; {steps}; latest data set {self._impl.latest()}>"
+
+    def _repr_html_(self) -> str:
+        from ._html import composite_html
+
+        return composite_html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        from ._pretty import composite_text, pretty
+
+        pretty(printer, cycle, self, composite_text)
 
 
 # -- kernels on any matrix ------------------------------------------------------------------

@@ -94,7 +94,11 @@ class Dataset:
         """Adds one fact after checking it; raises ValueError/KeyError naming the problem and
         leaves the dataset unchanged on error. ``unit`` defaults to the indicator's unit for
         amounts, ``%`` for rates, ``pp`` for differences and ``位`` for ranks."""
-        self._impl.add(region, str(period), indicator, measure, float(value), unit, qualifier, comparator,
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise _core.InvalidInput(f"[regind.invalid_input.fact] value must be a number, not {value!r}") from None
+        self._impl.add(region, str(period), indicator, measure, number, unit, qualifier, comparator,
                        None if base_period is None else str(base_period), doc, span_start, span_end, note)
 
     # -- reading -------------------------------------------------------------------------
@@ -115,13 +119,23 @@ class Dataset:
     def __repr__(self) -> str:
         return repr(self._impl)
 
+    def _repr_html_(self) -> str:
+        from ._html import dataset_html
+
+        return dataset_html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        from ._pretty import dataset_text, pretty
+
+        pretty(printer, cycle, self, dataset_text)
+
     # Pickles carry the registry, the catalogue and the facts as CSV text, with a version.
     def __getstate__(self) -> tuple[int, str, str, str]:
         return (1, self.regions.to_csv_string(), self.indicators.to_csv_string(), self.to_csv_string())
 
     def __setstate__(self, state: tuple[int, str, str, str]) -> None:
         if not isinstance(state, tuple) or len(state) != 4 or state[0] != 1:
-            raise ValueError("[regind.invalid_input.pickle] unsupported Dataset pickle version")
+            raise _core.InvalidInput("[regind.invalid_input.pickle] unsupported Dataset pickle version")
         regions = RegionRegistry.from_csv_string(state[1], "<pickle>")
         indicators = IndicatorCatalogue.from_csv_string(state[2], "<pickle>")
         self._impl = _core.Dataset.from_csv_string(state[3], regions, indicators, "<pickle>")
@@ -129,12 +143,12 @@ class Dataset:
     @property
     def regions(self) -> RegionRegistry:
         """A copy of the dataset's region registry."""
-        return self._impl.regions  # type: ignore[no-any-return]
+        return self._impl.regions
 
     @property
     def indicators(self) -> IndicatorCatalogue:
         """A copy of the dataset's indicator catalogue."""
-        return self._impl.indicators  # type: ignore[no-any-return]
+        return self._impl.indicators
 
     def query(self, region: Any = None, indicator: Any = None, period: Any = None, measure: Any = None, *,
               comparator: Any = None, doc: Any = None) -> "Dataset":
@@ -163,6 +177,29 @@ class Dataset:
         values, rows, cols, unit = self._impl.panel(indicator, measure, codes,
                                                     [str(p) for p in _as_list(periods)], comparator or "")
         return Panel(values, list(rows), list(cols), unit)
+
+    def to_xarray(self, indicator: str, measure: str = "level", regions: Any = None, periods: Any = None, *,
+                  comparator: Optional[str] = None) -> Any:
+        """:meth:`panel` as an ``xarray.DataArray`` with dims ``("region", "period")``.
+
+        The ``region`` coordinate holds the region codes; ``region_zh``, ``region_short`` and
+        ``region_en`` (along ``region``) hold their names. ``attrs`` record the indicator, the
+        measure and the unit. Needs xarray (``pip install xarray``)."""
+        try:
+            import xarray as xr
+        except ImportError as exc:
+            raise ImportError("Dataset.to_xarray needs xarray, which is not installed; install it with "
+                              "'pip install xarray'") from exc
+        p = self.panel(indicator, measure, regions, periods, comparator=comparator)
+        registry = self.regions
+        names = [registry[code] for code in p.regions]
+        return xr.DataArray(
+            p.values, dims=("region", "period"),
+            coords={"region": list(p.regions), "period": list(p.periods),
+                    "region_zh": ("region", [r.name_zh for r in names]),
+                    "region_short": ("region", [r.short_name for r in names]),
+                    "region_en": ("region", [r.name_en for r in names])},
+            name=indicator, attrs={"indicator": indicator, "measure": measure, "unit": p.unit})
 
     def series(self, region: RegionKey, indicator: str, measure: str = "level", *,
                comparator: Optional[str] = None) -> tuple[np.ndarray, list[str]]:
@@ -207,6 +244,9 @@ class Dataset:
         region_zh, region_en, indicator_zh and indicator_en are ignored). Every value is
         checked as in :meth:`read_csv`; errors name the DataFrame row and column. The round
         trip ``Dataset.from_pandas(ds.to_pandas()) == ds`` is exact."""
+        if not hasattr(frame, "columns") or not hasattr(frame, "itertuples"):
+            raise _core.InvalidInput(f"[regind.invalid_input.frame] from_pandas needs a pandas DataFrame, not "
+                                     f"{type(frame).__name__}")
         header = [str(c) for c in frame.columns]
         rows = [[_cell_text(name, v) for name, v in zip(header, row)]
                 for row in frame.itertuples(index=False, name=None)]
@@ -233,7 +273,7 @@ class Dataset:
         self._impl.to_csv(str(path))
 
     def to_csv_string(self) -> str:
-        return self._impl.to_csv_string()  # type: ignore[no-any-return]
+        return self._impl.to_csv_string()
 
 
 def _cell_text(column: str, value: Any) -> str:

@@ -52,7 +52,7 @@ SCHEDULE_COLUMNS: tuple[str, ...] = ("month", "label", "period", "cumulative_sha
 def _vector(name: str, x: Any) -> np.ndarray:
     a = np.asarray(x, dtype=np.float64)
     if a.ndim != 1:
-        raise ValueError(f"[regind.invalid_input.shape] decompose: {name} must be one-dimensional, got shape {a.shape}")
+        raise _core.InvalidInput(f"[regind.invalid_input.shape] decompose: {name} must be one-dimensional, got shape {a.shape}")
     return np.ascontiguousarray(a)
 
 
@@ -101,14 +101,14 @@ def decompose(target_value: float, children: Iterable[Any], bases: Any, method: 
     codes = [r.code for r in found]
     if len(set(codes)) != len(codes):
         dup = next(r for r in found if codes.count(r.code) > 1)
-        raise ValueError(f"[regind.invalid_input.children] decompose: {dup.name_zh} ({dup.code}) is given twice")
+        raise _core.InvalidInput(f"[regind.invalid_input.children] decompose: {dup.name_zh} ({dup.code}) is given twice")
     b = _vector("bases", bases)
     if len(kids) != b.size:
-        raise ValueError(f"[regind.invalid_input.shape] decompose: children has {len(kids)} and bases has {b.size} "
+        raise _core.InvalidInput(f"[regind.invalid_input.shape] decompose: children has {len(kids)} and bases has {b.size} "
                          "values; give one base per child")
     w = None if weights is None else _vector("weights", weights)
     if decimals is not None and (isinstance(decimals, bool) or not isinstance(decimals, (int, np.integer))):
-        raise ValueError(f"[regind.invalid_input.decimals] decompose: decimals must be an int, got {decimals!r}")
+        raise _core.InvalidInput(f"[regind.invalid_input.decimals] decompose: decimals must be an int, got {decimals!r}")
     r = _b.decompose(float(target_value), b, str(method), str(kind), w,
                      None if parent_base is None else float(parent_base),
                      None if decimals is None else int(decimals))
@@ -155,7 +155,7 @@ def monthly_schedule(annual_target: float, past_cumulative_shares: Any, *, year:
     if a.ndim == 1:
         a = a.reshape(1, -1)
     if a.ndim != 2:
-        raise ValueError(f"[regind.invalid_input.shape] monthly_schedule: past_cumulative_shares must be one year "
+        raise _core.InvalidInput(f"[regind.invalid_input.shape] monthly_schedule: past_cumulative_shares must be one year "
                          f"(11 values) or rows of years, got shape {a.shape}")
     r = _b.monthly_schedule(float(annual_target), np.ascontiguousarray(a))
     months = [int(m) for m in r["month"]]

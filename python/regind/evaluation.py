@@ -27,7 +27,7 @@ import json
 import math
 import numbers
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any, NoReturn, Optional, Union, cast
 
 import numpy as np
 
@@ -47,7 +47,7 @@ _ABCD = {"basis": "percentile", "cuts": [[0.25, "A"], [0.70, "B"], [0.95, "C"], 
          "side": "le", "tolerance": 0.0, "unclassified": "unclassified"}
 
 
-def _fail(what: str) -> None:
+def _fail(what: str) -> NoReturn:
     raise InvalidInput(f"[regind.invalid_input.scheme] {what}")
 
 
@@ -214,7 +214,7 @@ class Scheme:
 
     def to_dict(self) -> dict[str, Any]:
         """The scheme as plain data (JSON-ready: infinite bounds are None)."""
-        return _jsonable(self._d)
+        return cast("dict[str, Any]", _jsonable(self._d))
 
     def to_json(self, path: Optional[Union[str, Path]] = None) -> str:
         text = json.dumps(self.to_dict(), ensure_ascii=False, indent=2)

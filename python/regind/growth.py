@@ -55,7 +55,7 @@ StrOrArray = Union[str, np.ndarray]
 
 __all__ = [
     "CONTRIBUTION_STATUSES", "Contributions", "MAX_YTD_MONTHS", "REST_STATUSES", "RestOfYear", "YearToDate",
-    "average_growth", "cagr", "contributions", "growth", "implied_deflator", "level_after", "monthly_to_ytd",
+    "average_growth", "cagr", "cagr_by_group", "contributions", "growth_by_group", "growth", "implied_deflator", "level_after", "monthly_to_ytd",
     "nominal_growth", "pp_change", "prior_level", "pull_from_contribution", "pull_from_growth", "ratio_growth",
     "real_growth", "required_growth", "rest_of_year_growth", "rest_of_year_growth_for_amount", "share",
     "share_after", "two_year_average", "ytd_to_monthly",
@@ -68,10 +68,18 @@ def _shape_error(fn: str, names: list[str], arrays: list[np.ndarray], what: str 
     return InvalidInput(f"[regind.invalid_input.shape] {fn}: {shapes}; these shapes {what}")
 
 
+def _numbers(fn: str, name: str, value: Any) -> np.ndarray:
+    try:
+        return np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise InvalidInput(f"[regind.invalid_input.values] {fn}: {name} must be numbers (NaN where missing): "
+                           f"{exc}") from None
+
+
 def _broadcast(fn: str, **args: Any) -> tuple[tuple[int, ...], list[np.ndarray]]:
     """The broadcast shape and each argument as a contiguous float64 array of that shape."""
     names = list(args)
-    arrays = [np.asarray(v, dtype=np.float64) for v in args.values()]
+    arrays = [_numbers(fn, name, v) for name, v in args.items()]
     try:
         views = np.broadcast_arrays(*arrays)
     except ValueError:
@@ -100,6 +108,21 @@ def _month(month: Optional[int]) -> Optional[int]:
     if isinstance(month, bool):
         raise TypeError("month must be an int (2 for 1–2月, …, 12), not bool")
     return operator.index(month)
+
+
+def _parts_frame(fields: dict[str, Any], labels: Optional[Any], label_name: str, outer_name: str) -> Any:
+    """A DataFrame of arrays that share their shape, the last axis labelled by ``labels``."""
+    import pandas as pd
+
+    arrays = {k: np.asarray(v) for k, v in fields.items()}
+    k = next(iter(arrays.values())).shape[-1]
+    names = list(range(k)) if labels is None else list(labels)
+    if len(names) != k:
+        raise InvalidInput(f"[regind.invalid_input.labels] {len(names)} labels for {k} {label_name}s")
+    n = math.prod(next(iter(arrays.values())).shape[:-1])
+    index = (pd.Index(names, name=label_name) if next(iter(arrays.values())).ndim == 1 else
+             pd.MultiIndex.from_product([range(n), names], names=[outer_name, label_name]))
+    return pd.DataFrame({key: a.reshape(-1) for key, a in arrays.items()}, index=index)
 
 
 # -- A1 basic quantities -------------------------------------------------------------------------
@@ -300,10 +323,13 @@ def average_growth(rates: Any, *, axis: int = -1) -> FloatOrArray:
     >>> round(average_growth([0.0, 0.21]), 12)
     0.1
     """
-    a = np.asarray(rates, dtype=np.float64)
+    a = _numbers("average_growth", "rates", rates)
     if a.ndim == 0:
         raise InvalidInput("[regind.invalid_input.shape] average_growth: rates needs at least one dimension (the "
                            "periods)")
+    if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)) or not -a.ndim <= axis < a.ndim:
+        raise InvalidInput(f"[regind.invalid_input.axis] average_growth: axis {axis!r} is out of range for rates of "
+                           f"shape {a.shape}")
     a = np.moveaxis(a, axis, -1)
     lead = a.shape[:-1]
     out = _g.average_growth_rows(np.ascontiguousarray(a.reshape(math.prod(lead), a.shape[-1])))
@@ -433,6 +459,12 @@ class Contributions:
     contribution_residual: FloatOrArray
     status: StrOrArray
 
+    def to_pandas(self, parts: Optional[Any] = None) -> Any:
+        """``pull`` and ``contribution`` per part (columns), one row per part, labelled by
+        ``parts`` (default 0, 1, …); with many totals the index is (``total``, ``part``), the
+        totals numbered in C order. The per-total fields stay attributes."""
+        return _parts_frame({"pull": self.pull, "contribution": self.contribution}, parts, "part", "total")
+
 
 def contributions(parts_now: Any, parts_before: Any, total_now: Any = None,
                   total_before: Any = None) -> Contributions:
@@ -480,7 +512,7 @@ def contributions(parts_now: Any, parts_before: Any, total_now: Any = None,
         raise InvalidInput(f"[regind.invalid_input.shape] {fn}: the parts need at least one dimension (the parts, "
                            f"on the last axis)")
     lead, k = shape[:-1], shape[-1]
-    totals = []
+    totals: list[Optional[np.ndarray]] = []
     for name, t in (("total_now", total_now), ("total_before", total_before)):
         if t is None:
             totals.append(None)
@@ -494,7 +526,8 @@ def contributions(parts_now: Any, parts_before: Any, total_now: Any = None,
     n = math.prod(lead)
     out = _g.contributions_rows(now.reshape(n, k), before.reshape(n, k), totals[0], totals[1])
     pull, contrib = out[0].reshape(shape), out[1].reshape(shape)
-    return Contributions(pull, contrib, *(_scalar_or(a, lead) for a in out[2:7]),
+    growth_, pull_sum, pull_res, contrib_sum, contrib_res = (_scalar_or(a, lead) for a in out[2:7])
+    return Contributions(pull, contrib, growth_, pull_sum, pull_res, contrib_sum, contrib_res,
                          _statuses(out[7], CONTRIBUTION_STATUSES, lead))
 
 
@@ -525,6 +558,13 @@ class YearToDate:
     monthly_base: np.ndarray
     months: np.ndarray
 
+    def to_pandas(self) -> Any:
+        """One row per month (index ``month``: 2 for 1–2月, …), a column per field; with many
+        series the index is (``series``, ``month``), the series numbered in C order."""
+        fields = {k: getattr(self, k) for k in ("cumulative", "cumulative_growth", "cumulative_base", "monthly",
+                                                 "monthly_growth", "monthly_base")}
+        return _parts_frame(fields, self.months, "month", "series")
+
 
 def _ytd(fn: str, core: Any, **args: Any) -> YearToDate:
     shape, (a, b) = _broadcast(fn, **args)
@@ -533,7 +573,8 @@ def _ytd(fn: str, core: Any, **args: Any) -> YearToDate:
                            f"last axis)")
     n, k = math.prod(shape[:-1]), shape[-1]
     out = core(a.reshape(n, k), b.reshape(n, k))
-    return YearToDate(*(o.reshape(shape) for o in out), months=np.arange(2, 2 + k))
+    c, cg, cb, m, mg, mb = (o.reshape(shape) for o in out)
+    return YearToDate(c, cg, cb, m, mg, mb, months=np.arange(2, 2 + k))
 
 
 def ytd_to_monthly(cumulative: Any, cumulative_growth: Any) -> YearToDate:
@@ -639,6 +680,14 @@ class RestOfYear:
     remaining_base: FloatOrArray
     status: StrOrArray
 
+    def to_pandas(self) -> Any:
+        """One row per case (a single row for scalar inputs; many in C order) with the columns
+        ``value``, ``needed``, ``remaining_base``, ``status``."""
+        import pandas as pd
+
+        return pd.DataFrame({k: np.asarray(getattr(self, k)).reshape(-1)
+                             for k in ("value", "needed", "remaining_base", "status")})
+
 
 def _rest(fn: str, core: Any, month: Optional[int], **args: Any) -> RestOfYear:
     shape, arrays = _broadcast(fn, **args)
@@ -709,3 +758,127 @@ def rest_of_year_growth_for_amount(target_amount: Any, full_year_base: Any, ytd_
     """
     return _rest("rest_of_year_growth_for_amount", _g.rest_of_year_growth_for_amount, month,
                  target_amount=target_amount, full_year_base=full_year_base, ytd_level=ytd_level, ytd_base=ytd_base)
+
+
+# -- long tables ---------------------------------------------------------------------------------
+def _series_codes(fn: str, groups: Any, n: int) -> tuple[np.ndarray, Any, int]:
+    """int64 codes (−1 for a missing label), the labels of codes 0, 1, … (None when the
+    groups were already small non-negative integers, used as they are) and the number of
+    series (largest code + 1), which spares the kernel a pass over the codes."""
+    g = groups.to_numpy() if hasattr(groups, "to_numpy") and not isinstance(groups, np.ndarray) else groups
+    if isinstance(g, np.ndarray) and g.ndim == 1 and g.dtype.kind in "biu":
+        if g.shape[0] != n:
+            raise InvalidInput(f"[regind.invalid_input.shape] {fn}: groups has {g.shape[0]} labels for {n} values")
+        codes = np.ascontiguousarray(g, dtype=np.int64)  # no copy for int64
+        low, high = _core.code_range(codes)  # one pass, GIL released
+        if low >= 0 and high <= _g.max_series_code(n):
+            return codes, None, int(high) + 1
+    import pandas as pd
+
+    try:
+        codes, labels = pd.factorize(np.asarray(g) if not isinstance(g, (list, tuple)) else pd.Series(list(g)))
+    except TypeError as exc:
+        raise InvalidInput(f"[regind.invalid_input.groups] {fn}: group labels must be hashable: {exc}") from exc
+    if len(codes) != n:
+        raise InvalidInput(f"[regind.invalid_input.shape] {fn}: groups has {len(codes)} labels for {n} values")
+    return codes.astype(np.int64, copy=False), labels, len(labels)
+
+
+def _threads(fn: str, threads: Any) -> int:
+    if isinstance(threads, bool) or not isinstance(threads, (int, np.integer)) or threads < 0:
+        raise InvalidInput(f"[regind.invalid_input.threads] {fn}: threads must be an int ≥ 0 (0 = every core), "
+                           f"not {threads!r}")
+    return int(threads)
+
+
+def _column(fn: str, name: str, values: Any) -> np.ndarray:
+    x = values.to_numpy(dtype=np.float64, na_value=np.nan) if hasattr(values, "to_numpy") else values
+    x = np.ascontiguousarray(x, dtype=np.float64)  # no copy for a contiguous float64 array
+    if x.ndim != 1:
+        raise InvalidInput(f"[regind.invalid_input.shape] {fn}: {name} must be 1-D, got shape {x.shape}")
+    return x
+
+
+def growth_by_group(values: Any, groups: Any, *, out: Optional[np.ndarray] = None, threads: int = 0) -> np.ndarray:
+    """Year-on-year growth down a long table: each row against the previous row of its series.
+
+    Parameters
+    ----------
+    values
+        1-D levels, one per row (a float64 array is read in place).
+    groups
+        The series of each row, one label per value (e.g. ``region * n_indicators + indicator``).
+        Small non-negative integers are used as they are; other labels (negative integers
+        included) are numbered first, and a None / NaN label has no series (NaN growth). Rows
+        of a series must be in period order; the series may interleave, but a series at a time
+        is quickest.
+    out
+        Optional writeable C-contiguous float64 array of the same length for the result (it
+        may be ``values`` itself). It is returned.
+    threads
+        Worker threads (0 = every core; small tables use one). The GIL is released.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``values[i] / values[p] − 1`` with ``p`` the previous row of the same series; NaN for a
+        series' first row, a NaN on either side and a base ≤ 0 (as :func:`growth`; pandas'
+        ``groupby().pct_change()`` divides by any base).
+
+    Examples
+    --------
+    >>> growth_by_group([100.0, 50.0, 110.0, 60.0], np.array([0, 1, 0, 1]))
+    array([nan, nan, 0.1, 0.2])
+    """
+    fn = "growth_by_group"
+    x = _column(fn, "values", values)
+    codes, _, series = _series_codes(fn, groups, x.shape[0])
+    if out is None:
+        out = np.empty_like(x)
+    elif not (isinstance(out, np.ndarray) and out.dtype == np.float64 and out.shape == x.shape
+              and out.flags.c_contiguous and out.flags.writeable):
+        raise InvalidInput(f"[regind.invalid_input.out] {fn}: out must be a writeable C-contiguous float64 array of "
+                           f"length {x.shape[0]}")
+    return _g.growth_grouped(x, codes, out, _threads(fn, threads), series)
+
+
+def cagr_by_group(values: Any, groups: Any, periods: Any = None, *, threads: int = 0) -> Any:
+    """The CAGR of every series of a long table, between its first and last non-NaN values.
+
+    Parameters
+    ----------
+    values, groups
+        As :func:`growth_by_group`.
+    periods
+        Optional period of each row (e.g. the year, float or int); the CAGR spans
+        ``t_last − t_first`` years. By default each row's place in its series (0, 1, …), so
+        rows must then be consecutive periods.
+    threads
+        Worker threads (0 = every core). The GIL is released.
+
+    Returns
+    -------
+    numpy.ndarray or pandas.Series
+        ``(last / first)^(1 / years) − 1`` per series: an array indexed by the integer code
+        when ``groups`` were small non-negative integers, else a Series indexed by label (in
+        order of first appearance). NaN for fewer than two values or a non-positive end.
+
+    Examples
+    --------
+    >>> cagr_by_group([100.0, 8.0, 121.0, 12.5], np.array([0, 1, 0, 1]), [2019, 2019, 2021, 2021])
+    array([ 0.1 , 0.25])
+    """
+    fn = "cagr_by_group"
+    x = _column(fn, "values", values)
+    codes, labels, series = _series_codes(fn, groups, x.shape[0])
+    t = None if periods is None else _column(fn, "periods", periods)
+    if t is not None and t.shape != x.shape:
+        raise InvalidInput(f"[regind.invalid_input.shape] {fn}: periods has {t.shape[0]} values for {x.shape[0]} rows")
+    result = _g.cagr_grouped(x, t, codes, _threads(fn, threads), series)
+    if labels is None:
+        return result
+    import pandas as pd
+
+    full = np.full(len(labels), np.nan)
+    full[: result.shape[0]] = result  # series with no row at all get NaN
+    return pd.Series(full, index=pd.Index(labels), name="cagr")

@@ -50,6 +50,7 @@ import numpy as np
 
 from . import _core
 from ._core import InvalidInput, Period
+from ._progressbar import Progress, progress_callback
 
 _p = _core.projection
 
@@ -245,6 +246,16 @@ class Projection:
         return (f"Projection(method='{self.method}'{model}, status='{self.status}', horizon={self.horizon}, "
                 f"mean={np.array2string(self.mean, precision=6, separator=', ')})")
 
+    def _repr_html_(self) -> str:
+        from ._html import projection_html
+
+        return projection_html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        from ._pretty import pretty, projection_text
+
+        pretty(printer, cycle, self, projection_text)
+
 
 class BatchProjection:
     """Projections of many series at once: ``series × horizon`` arrays.
@@ -271,11 +282,25 @@ class BatchProjection:
         self.periods: np.ndarray = raw["periods"]
         self.status: np.ndarray = np.array(raw["status"], dtype=object)
         self.methods: np.ndarray = np.array(raw["methods"], dtype=object)
-        self.notes: list[list[str]] = [list(n) for n in raw["notes"]]
+        self.notes: list[list[str]] = raw["notes"]  # already one fresh list per row
         self.index = index
 
     def __len__(self) -> int:
         return int(self.mean.shape[0])
+
+    def to_pandas(self) -> Any:
+        """One row per series and horizon step (index ``series``, ``step``): ``period``,
+        ``mean``, ``median``, ``lower``, ``upper``, ``status`` and ``method``. ``series`` is the
+        DataFrame's row label when a DataFrame was projected, else the row number."""
+        import pandas as pd
+
+        n, h = self.mean.shape
+        labels = list(range(n)) if self.index is None else list(self.index)
+        index = pd.MultiIndex.from_product([labels, range(1, h + 1)], names=["series", "step"])
+        return pd.DataFrame({"period": self.periods.reshape(-1), "mean": self.mean.reshape(-1),
+                             "median": self.median.reshape(-1), "lower": self.lower.reshape(-1),
+                             "upper": self.upper.reshape(-1), "status": np.repeat(self.status, h),
+                             "method": np.repeat(self.methods, h)}, index=index)
 
     def __repr__(self) -> str:
         counts = {s: int(np.sum(self.status == s)) for s in STATUSES if np.any(self.status == s)}
@@ -334,7 +359,7 @@ def project(values: Any, periods: Optional[Sequence[Any]] = None, *, method: str
 
 def project_batch(matrix: Any, periods: Optional[Sequence[Any]] = None, *, method: str = "loglinear",
                   horizon: int = 1, level: float = 0.95, missing: str = "error", step: float = 1.0,
-                  threads: int = 0, **params: Any) -> BatchProjection:
+                  threads: int = 0, progress: Progress = None, **params: Any) -> BatchProjection:
     """Projects every row of ``matrix`` (series × periods) in parallel, releasing the GIL.
 
     Row ``r`` of each result equals ``project(matrix[r], periods, ...)`` with the same options.
@@ -346,6 +371,10 @@ def project_batch(matrix: Any, periods: Optional[Sequence[Any]] = None, *, metho
         labels and no ``periods`` is projected at those labels).
     threads
         Worker threads; 0 (default) uses every hardware thread.
+    progress
+        True: a progress bar when tqdm is installed (silence when it is not); a callable:
+        ``progress(done, total)`` with the rows done, on the calling thread, at most ~100
+        times (an exception raised there, or Ctrl-C, stops the run); None/False: nothing.
     periods, method, horizon, level, missing, step, **params
         As for :func:`project`.
 
@@ -373,8 +402,9 @@ def project_batch(matrix: Any, periods: Optional[Sequence[Any]] = None, *, metho
     m = np.ascontiguousarray(m)
     if periods is not None:
         t = _periods(periods, m.shape[1])
-    raw = _p.project_batch(m, t, _text("method", method), int(horizon), _number("level", level),
-                           _text("missing", missing), _number("step", step), params, int(threads))
+    with progress_callback(progress, "project_batch") as report:
+        raw = _p.project_batch(m, t, _text("method", method), int(horizon), _number("level", level),
+                               _text("missing", missing), _number("step", step), params, int(threads), report)
     return BatchProjection(raw, index)
 
 

@@ -66,7 +66,8 @@ def _days(series: Any, name: str) -> np.ndarray:
         raise _core.InvalidInput(f"[regind.invalid_input.project_dates] column '{name}' holds something that is not "
                                  f"a date: {exc}") from exc
     delta = ts.dt.normalize() - pd.Timestamp("1970-01-01")
-    return delta.dt.days.to_numpy(dtype=np.float64, na_value=np.nan)
+    days: np.ndarray = delta.dt.days.to_numpy(dtype=np.float64, na_value=np.nan)
+    return days
 
 
 def _table(frame: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

@@ -29,7 +29,7 @@ _SMALLER_IS_BETTER = frozenset({"rank", "growth_rank"})
 
 
 def rank(values: Any, *, method: str = "average", ascending: bool = True, na_option: str = "keep",
-         pct: bool = False, groups: Any = None, out: Optional[np.ndarray] = None) -> Any:
+         pct: bool = False, groups: Any = None, out: Optional[np.ndarray] = None, threads: int = 0) -> Any:
     """Ranks of a 1-D sequence, exactly as ``pandas.Series(values).rank(...)``.
 
     Parameters
@@ -57,6 +57,9 @@ def rank(values: Any, *, method: str = "average", ascending: bool = True, na_opt
     out
         Optional writeable C-contiguous float64 array of the same length to write the ranks
         into (it may be ``values`` itself); it is returned (inside a Series for a Series).
+    threads
+        With ``groups``: worker threads sharing the groups out (0, the default, = every core;
+        small inputs use one). The GIL is released while ranking.
 
     Returns
     -------
@@ -82,11 +85,13 @@ def rank(values: Any, *, method: str = "average", ascending: bool = True, na_opt
     if out is not None:
         _check_out(out, x.shape[0])
     if groups is not None:
+        if isinstance(threads, bool) or not isinstance(threads, (int, np.integer)) or threads < 0:
+            raise _core.InvalidInput(f"[regind.invalid_input.threads] threads must be an int ≥ 0 (0 = every core), "
+                             f"not {threads!r}")
         codes = _group_codes(groups, x.shape[0], values)
-        result = _core.rank_within(x, codes, *opts)
-        if out is not None:
-            out[...] = result
-            result = out
+        x = np.ascontiguousarray(x)
+        # The ranks are written straight into `out` (which may be the values themselves).
+        result = _core.rank_grouped(x, codes, np.empty_like(x) if out is None else out, *opts, int(threads))
     elif out is not None:
         _core.rank_into(x, out, *opts)
         result = out
@@ -123,7 +128,7 @@ def rank_panel(data: Any, *, method: str = "average", ascending: bool = True, na
     elif axis in (1, "columns"):
         fn = _core.rank_rows
     else:
-        raise ValueError(f"[regind.invalid_input.axis] axis must be 0 ('index') or 1 ('columns'), not {axis!r}")
+        raise _core.InvalidInput(f"[regind.invalid_input.axis] axis must be 0 ('index') or 1 ('columns'), not {axis!r}")
     if isinstance(data, Panel):
         ranks = fn(_as_matrix(data.values), *opts)
         return Panel(ranks, list(data.regions), list(data.periods), "1" if pct else "位")
@@ -209,7 +214,7 @@ def league_table(dataset: Dataset, indicator: str, period: Any, *, measure: str 
     import pandas as pd
 
     if within not in (None, "parent"):
-        raise ValueError(f"[regind.invalid_input.within] within must be None or 'parent', not {within!r}")
+        raise _core.InvalidInput(f"[regind.invalid_input.within] within must be None or 'parent', not {within!r}")
     registry = dataset.regions
     ind = dataset.indicators[indicator]
     if ascending is None:
@@ -275,14 +280,15 @@ def _to_float(values: Any, what: str) -> np.ndarray:
     try:
         return np.asarray(values, dtype=np.float64)
     except (TypeError, ValueError) as exc:
-        raise type(exc)(f"[regind.invalid_input.values] {what} must be numbers (None or NaN where missing): "
-                        f"{exc}") from exc
+        kind = _core.InvalidInput if isinstance(exc, ValueError) else TypeError
+        raise kind(f"[regind.invalid_input.values] {what} must be numbers (None or NaN where missing): "
+                   f"{exc}") from exc
 
 
 def _as_vector(values: Any, what: str) -> np.ndarray:
     x = _to_float(values, what)
     if x.ndim != 1:
-        raise ValueError(f"[regind.invalid_input.shape] {what} must be 1-D, got shape {x.shape}; use rank_panel "
+        raise _core.InvalidInput(f"[regind.invalid_input.shape] {what} must be 1-D, got shape {x.shape}; use rank_panel "
                          f"for a table")
     return x
 
@@ -290,7 +296,7 @@ def _as_vector(values: Any, what: str) -> np.ndarray:
 def _as_matrix(values: Any) -> np.ndarray:
     x = _to_float(values, "data")
     if x.ndim != 2:
-        raise ValueError(f"[regind.invalid_input.shape] data must be 2-D, got shape {x.shape}; use rank for a "
+        raise _core.InvalidInput(f"[regind.invalid_input.shape] data must be 2-D, got shape {x.shape}; use rank for a "
                          f"1-D sequence")
     return x
 
@@ -300,7 +306,7 @@ def _check_out(out: Any, n: int) -> None:
           and out.flags.c_contiguous and out.flags.writeable)
     if not ok:
         got = (f"{out.dtype} array of shape {out.shape}" if isinstance(out, np.ndarray) else type(out).__name__)
-        raise ValueError(f"[regind.invalid_input.out] out must be a writeable C-contiguous 1-D float64 array of "
+        raise _core.InvalidInput(f"[regind.invalid_input.out] out must be a writeable C-contiguous 1-D float64 array of "
                          f"length {n}; got {got}")
 
 
@@ -318,10 +324,17 @@ def _is_missing_label(label: Any) -> bool:
 def _group_codes(groups: Any, n: int, values: Any) -> np.ndarray:
     """int64 ids, one per value, −1 for a missing label."""
     if isinstance(groups, (str, bytes)):
-        raise ValueError("[regind.invalid_input.groups] groups must give one label per value, not a single string")
+        raise _core.InvalidInput("[regind.invalid_input.groups] groups must give one label per value, not a single string")
     if _is_pandas(groups, "Series") and _is_pandas(values, "Series") and not groups.index.equals(values.index):
-        raise ValueError("[regind.invalid_input.groups] the index of groups differs from the index of values; "
+        raise _core.InvalidInput("[regind.invalid_input.groups] the index of groups differs from the index of values; "
                          "align them first (groups.reindex(values.index))")
+    if isinstance(groups, np.ndarray) and groups.ndim == 1 and groups.dtype.kind in "biu" and groups.shape[0] == n > 0:
+        # Small non-negative integer codes (a long table's group numbers) are used as they are:
+        # the kernel buckets by code, and no sort or copy is needed for int64 input.
+        codes = np.ascontiguousarray(groups, dtype=np.int64)
+        low, high = _core.code_range(codes)
+        if low >= 0 and high <= _core.max_group_code(n):
+            return codes
     if isinstance(groups, np.ndarray) and groups.ndim == 1 and groups.dtype.kind in "biuf":
         labels = groups
     elif _is_pandas(groups, "Series") and groups.dtype.kind in "biuf":
@@ -331,7 +344,7 @@ def _group_codes(groups: Any, n: int, values: Any) -> np.ndarray:
     size = len(labels) if labels is not None else None
     if labels is not None:
         if size != n:
-            raise ValueError(f"[regind.invalid_input.shape] groups has {size} labels for {n} values")
+            raise _core.InvalidInput(f"[regind.invalid_input.shape] groups has {size} labels for {n} values")
         missing = np.isnan(labels) if labels.dtype.kind == "f" else np.zeros(n, dtype=bool)
         codes = np.full(n, -1, dtype=np.int64)
         if (~missing).any():
@@ -343,7 +356,7 @@ def _group_codes(groups: Any, n: int, values: Any) -> np.ndarray:
         raise TypeError(f"[regind.invalid_input.groups] groups must be a sequence of labels, not "
                         f"{type(groups).__name__}") from exc
     if len(items) != n:
-        raise ValueError(f"[regind.invalid_input.shape] groups has {len(items)} labels for {n} values")
+        raise _core.InvalidInput(f"[regind.invalid_input.shape] groups has {len(items)} labels for {n} values")
     ids: dict[Any, int] = {}
     codes = np.empty(n, dtype=np.int64)
     try:
@@ -393,7 +406,7 @@ def _default_ascending(ind: Any, measure: str) -> bool:
         return False
     if ind.direction == "lower":
         return True
-    raise ValueError(f"[regind.invalid_input.direction] indicator '{ind.code}' has direction {ind.direction}, so no "
+    raise _core.InvalidInput(f"[regind.invalid_input.direction] indicator '{ind.code}' has direction {ind.direction}, so no "
                      f"value is best; pass ascending=False (largest first) or ascending=True (smallest first)")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._core import Region, RegionRegistry, zhejiang_regions
+from ._core import InvalidInput, Region, RegionRegistry, zhejiang_regions
 
 REGION_COLUMNS = ("code", "name_zh", "short_name", "name_en", "level", "parent_code")
 
@@ -49,7 +49,7 @@ def from_pandas(frame: Any) -> RegionRegistry:
                 )
             )
         except (ValueError, TypeError) as exc:
-            raise ValueError(f"[regind.invalid_input.table] DataFrame row {position}: {exc}") from exc
+            raise InvalidInput(f"[regind.invalid_input.table] DataFrame row {position}: {exc}") from exc
     return registry
 
 

@@ -23,7 +23,8 @@ def _num(v: float, digits: int = 2) -> str:
     return text
 
 
-def _goal_text(t: Any) -> str:
+def goal_text(t: Any) -> str:
+    """A target as the documents word it, e.g. ``+8%以上`` or ``超10%``."""
     sign = "+" if t.kind == "growth_at_least" else "-" if t.kind == "reduce_by" else ""
     return f"{_BEFORE.get(t.qualifier, '')}{sign}{_num(t.value)}{t.unit}{_AFTER.get(t.qualifier, '')}"
 
@@ -57,7 +58,7 @@ def jiaxing_2022(ds: Dataset) -> str:
             means = "no 2021 base published"
         else:
             means = "-"
-        rows.append([name, _goal_text(t), base, means, row["status"], _source(t.doc, t.span)])
+        rows.append([name, goal_text(t), base, means, row["status"], _source(t.doc, t.span)])
     text = [_table(["indicator", "goal", "2021 base", "what it means", "status", "source"], rows)]
 
     # What can honestly be said, goal by goal where the documents allow it.
@@ -145,4 +146,4 @@ def report_text(ds: Optional[Dataset] = None) -> str:
     return "\n".join(parts)
 
 
-__all__ = ["huzhou_2016", "huzhou_projection", "jiaxing_2022", "report_text"]
+__all__ = ["goal_text", "huzhou_2016", "huzhou_projection", "jiaxing_2022", "report_text"]

@@ -51,6 +51,16 @@ class TargetReport:
         summary = ", ".join(f"{k}={v}" for k, v in sorted(counts.items()))
         return f"TargetReport(as_of='{self.as_of}', targets={len(self.rows)}, {summary})"
 
+    def _repr_html_(self) -> str:
+        from ._html import target_report_html
+
+        return target_report_html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        from ._pretty import pretty, target_report_text
+
+        pretty(printer, cycle, self, target_report_text)
+
     @property
     def status(self) -> list[str]:
         return [r["status"] for r in self.rows]
@@ -133,7 +143,7 @@ def rule_table(rules: Union[str, RuleTable, Any]) -> RuleTable:
     if hasattr(rules, "itertuples"):
         missing = {"metric", "op", "threshold", "label"} - set(rules.columns)
         if missing:
-            raise ValueError(f"[regind.invalid_input.rule] rule DataFrame lacks column(s) {sorted(missing)}")
+            raise _core.InvalidInput(f"[regind.invalid_input.rule] rule DataFrame lacks column(s) {sorted(missing)}")
         rows = [(str(r.metric), str(r.op), float(r.threshold), str(r.label), str(getattr(r, "colour", "")))
                 for r in rules.itertuples(index=False)]
         return RuleTable("<DataFrame>", rows)

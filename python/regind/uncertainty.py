@@ -34,8 +34,9 @@ Uncertain inputs (each optional; at least one is needed):
 A u in [0, 1) picks alternative ``min(floor(u·n), n − 1)`` of n. Ranks are COINr's (1 = highest
 score, ties share the lowest rank); quantiles are type 7. Runs are seeded (``seed``) and spread
 over ``threads`` worker threads (0: all cores) without the GIL; the results do not depend on
-the number of threads. ``progress(done, total)`` is called from time to time (at most ~100
-times) on the calling thread; an exception raised there (or Ctrl-C) stops the run.
+the number of threads. ``progress=True`` shows a progress bar (when tqdm is installed);
+a callable ``progress(done, total)`` is called from time to time (at most ~100 times) on the
+calling thread; an exception raised there (or Ctrl-C) stops the run.
 """
 from __future__ import annotations
 
@@ -46,13 +47,14 @@ from typing import Any, Optional, Union
 import numpy as np
 
 from . import _core
+from ._progressbar import Progress, progress_callback
 from .composite import _NORM_KEYS, _TREAT_KEYS, CompositeIndex, _check_keys, _normalise_spec, _treat_spec
 
 _UINT64 = 1 << 64
 
 
 def _invalid(text: str) -> ValueError:
-    return ValueError(f"[regind.invalid_input.uncertainty] {text}")
+    return _core.InvalidInput(f"[regind.invalid_input.uncertainty] {text}")
 
 
 def _whole(value: Any, name: str, minimum: int, maximum: Optional[int] = None) -> int:
@@ -192,8 +194,8 @@ def _spec(ci: Any, weights_noise: Any, impute: Any, treat: Any, normalisation: A
 
 
 def _common(n: Any, seed: Any, threads: Any, progress: Any, n_min: int) -> tuple[int, int, int]:
-    if progress is not None and not callable(progress):
-        raise _invalid(f"progress must be a callable progress(done, total) or None, not {progress!r}")
+    if progress is not None and not isinstance(progress, bool) and not callable(progress):
+        raise _invalid(f"progress must be a callable progress(done, total), True, False or None, not {progress!r}")
     return (_whole(n, "n", n_min), _whole(seed, "seed", 0, _UINT64 - 1), _whole(threads, "threads", 0, 2**31 - 1))
 
 
@@ -260,6 +262,16 @@ class UncertaintyResult:
     def __repr__(self) -> str:
         return (f"<UncertaintyResult: {self.n} replications (seed {self.seed}) of {len(self.units)} units; "
                 f"targets {', '.join(self.targets)}>")
+
+    def _repr_html_(self) -> str:
+        from ._html import uncertainty_html
+
+        return uncertainty_html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        from ._pretty import pretty, uncertainty_text
+
+        pretty(printer, cycle, self, uncertainty_text)
 
 
 class SobolResult:
@@ -340,7 +352,7 @@ def uncertainty(ci: CompositeIndex, *, n: int = 1000, seed: int = 0, weights_noi
                 normalisation: Optional[Sequence[Any]] = None, aggregation: Optional[Sequence[Any]] = None,
                 impute: Optional[Sequence[Any]] = None, treat: Optional[Sequence[Any]] = None,
                 targets: Optional[Union[str, Sequence[str]]] = None, threads: int = 0,
-                progress: Optional[Callable[[int, int], Any]] = None, cache: int = 0) -> UncertaintyResult:
+                progress: Progress = None, cache: int = 0) -> UncertaintyResult:
     """Uncertainty analysis (§E9 step 2): ``n`` replications of ``ci`` with the uncertain
     inputs drawn at random (see the module documentation for the inputs).
 
@@ -361,7 +373,8 @@ def uncertainty(ci: CompositeIndex, *, n: int = 1000, seed: int = 0, weights_noi
     n, seed, threads = _common(n, seed, threads, progress, 1)
     spec = _spec(ci, weights_noise, impute, treat, normalisation, aggregation)
     tg = [] if targets is None else ([targets] if isinstance(targets, str) else [str(t) for t in targets])
-    raw = _core.uncertainty(ci._impl, spec, n, seed, threads, tg, _whole(cache, "cache", 0), progress)
+    with progress_callback(progress, "uncertainty") as report:
+        raw = _core.uncertainty(ci._impl, spec, n, seed, threads, tg, _whole(cache, "cache", 0), report)
     return UncertaintyResult(raw, n, seed)
 
 
@@ -370,7 +383,7 @@ def sensitivity(ci: CompositeIndex, *, n: int = 100, seed: int = 0, weights_nois
                 impute: Optional[Sequence[Any]] = None, treat: Optional[Sequence[Any]] = None,
                 target: Optional[str] = None, weight_sets: int = 100, n_boot: int = 1000, level: float = 0.95,
                 ddof: int = 1, center: bool = True, threads: int = 0,
-                progress: Optional[Callable[[int, int], Any]] = None, cache: int = 0) -> SensitivityResult:
+                progress: Progress = None, cache: int = 0) -> SensitivityResult:
     """Sobol' sensitivity analysis (§E9): N(d + 2) runs of ``ci`` on the A / B / AB_i design
     (d uncertain inputs; each noisy weight level is one input picking one of ``weight_sets``
     noisy weight sets), first-order (Saltelli 2010) and total (Jansen) indices of the mean
@@ -381,8 +394,9 @@ def sensitivity(ci: CompositeIndex, *, n: int = 100, seed: int = 0, weights_nois
     n, seed, threads = _common(n, seed, threads, progress, 2)
     ddof, center, n_boot, level = _sobol_settings(ddof, center, n_boot, level)
     spec = _spec(ci, weights_noise, impute, treat, normalisation, aggregation, weight_sets)
-    raw = _core.sensitivity(ci._impl, spec, n, seed, threads, "" if target is None else str(target),
-                            _whole(cache, "cache", 0), ddof, center, n_boot, level, progress)
+    with progress_callback(progress, "sensitivity") as report:
+        raw = _core.sensitivity(ci._impl, spec, n, seed, threads, "" if target is None else str(target),
+                                _whole(cache, "cache", 0), ddof, center, n_boot, level, report)
     return SensitivityResult(raw, seed, ddof=ddof, center=center, n_boot=n_boot, level=level)
 
 

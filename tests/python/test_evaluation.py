@@ -270,3 +270,21 @@ def test_enterprise_evaluation_example():
     assert "huangyan_2022_above_size" in out
     assert "A/B/C/D (floor of n·p): A 50, B 90, C 50, D 10" in out
     assert "carbon grades" in out
+
+
+# -- JSON read and written by both languages -------------------------------------------------------
+@pytest.mark.parametrize("name", ev.PRESETS)
+def test_python_and_cpp_read_each_others_scheme_json(name):
+    scheme = ev.preset(name)
+    # Python writes, C++ reads: the same scheme.
+    from_cpp = ev.Scheme(regind._core.evaluation_scheme_from_json(scheme.to_json(), f"{name}.json"))
+    assert from_cpp == scheme
+    # C++ writes, Python reads: the same scheme, and the same text once more.
+    cpp_text = regind._core.evaluation_scheme_to_json(scheme._d)  # the validated dict, infinities kept
+    assert ev.Scheme.from_json(cpp_text) == scheme
+    assert regind._core.evaluation_scheme_to_json(ev.Scheme.from_json(cpp_text)._d) == cpp_text
+
+
+def test_cpp_json_reader_names_the_line_of_a_syntax_error():
+    with pytest.raises(regind.ParseError, match=r"\[regind.parse_error.json\] mine.json:3:"):
+        regind._core.evaluation_scheme_from_json('{"name": "x",\n "terms": [],\n "year" 2022}', "mine.json")

@@ -92,6 +92,10 @@ inline void check_spec(const normalise_spec& s, int direction, std::string_view 
         case normaliser::minmax:
             if (!std::isfinite(s.l) || !std::isfinite(s.u))
                 bad_normalise(where, fmt::format("n_minmax needs a finite l_u, not ({}, {})", s.l, s.u));
+            // Reversed bounds would silently flip the indicator's direction (Direction does that).
+            if (!(s.l < s.u))
+                bad_normalise(where, fmt::format("n_minmax needs l < u in l_u, not ({}, {}); set the indicator's "
+                                                 "Direction to -1 to reverse it", s.l, s.u));
             break;
         case normaliser::zscore:
             if (!std::isfinite(s.mean) || !(s.sd > 0) || !std::isfinite(s.sd))
