@@ -7,12 +7,12 @@ PY     := $(VENV)/bin/python
 BUILD  ?= build/cmake
 JOBS   ?= 2
 
-.PHONY: demo test setup system-deps venv python-package cpp-build clean
+.PHONY: demo test setup system-deps venv python-package cpp-build sanitize fuzz clean
 
 demo: python-package
 	$(PY) -m regind report
 
-test: python-package cpp-build
+test: python-package cpp-build sanitize fuzz
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 setup: python-package
@@ -37,6 +37,15 @@ cpp-build: venv
 	$(VENV)/bin/cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DREGIND_WERROR=ON \
 		-DREGIND_PYTHON=$(abspath $(PY)) -DCMAKE_MAKE_PROGRAM=$(abspath $(VENV)/bin/ninja)
 	$(VENV)/bin/cmake --build $(BUILD) -j $(JOBS)
+
+# The doctest suite and pytest again, against an ASan + UBSan build (build/asan).
+sanitize: venv
+	JOBS=$(JOBS) bash scripts/run-sanitized.sh
+
+# Each libFuzzer target for FUZZ_SECONDS over its seed corpus (build/fuzz, Clang).
+FUZZ_SECONDS ?= 60
+fuzz: venv
+	JOBS=$(JOBS) bash scripts/run-fuzzers.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf build

@@ -7,6 +7,8 @@ packages=(g++ make libeigen3-dev libfmt-dev doctest-dev libnlopt-cxx-dev libboos
 packages+=(fonts-noto-cjk chromium chromium-driver)
 # make fuzz: Clang and its libFuzzer runtime (make sanitize uses the ASan/UBSan of g++).
 packages+=(clang-14 libclang-rt-14-dev)
+# ccache, when present, lets the second and third builds (sanitizer, fuzz) reuse objects.
+packages+=(ccache)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
