@@ -244,9 +244,10 @@ inline std::string period::to_chinese(bool plan_names) const {
         case period_kind::month: return fmt::format("{:04d}年{}月", year_, a_);
         case period_kind::ytd: return b_ == 1 ? fmt::format("{:04d}年1月", year_) : fmt::format("{:04d}年1-{}月", year_, b_);
         case period_kind::span: {
-            if (plan_names && a_ - year_ == 4 && year_ >= 1966 && (year_ - 1966) % 5 == 0) {
+            // Plan names up to the 99th plan (two Chinese digits); later spans are written as years.
+            const int n = (year_ - 1966) / 5 + 3;
+            if (plan_names && a_ - year_ == 4 && year_ >= 1966 && (year_ - 1966) % 5 == 0 && n <= 99) {
                 static constexpr std::string_view d[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-                const int n = (year_ - 1966) / 5 + 3;
                 std::string name = n >= 10 ? (n / 10 == 1 ? std::string("十") : std::string(d[n / 10]) + "十") : "";
                 name += d[n % 10];
                 return name + "五";

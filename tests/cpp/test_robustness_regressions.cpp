@@ -45,3 +45,15 @@ TEST_CASE("regression: a fact whose doc or comparator has edge whitespace is ref
     const auto back = regind::dataset::from_csv_string(ds.to_csv_string(), ds.regions_ptr(), ds.indicators_ptr());
     CHECK(back == ds);
 }
+
+TEST_CASE("regression: a five-year span far in the future has no plan name and reads back") {
+    // Found by fuzz_period: 5016~5020年 is the 613th plan's span ((5016 − 1966) / 5 + 3), past
+    // the two Chinese digits of plan names; the digit table was read out of bounds.
+    const auto p = regind::period::parse("5016~5020年");
+    CHECK(p.to_chinese(true) == "5016-5020年");
+    CHECK(regind::period::parse(p.to_chinese(true)) == p);
+    // The 99th plan still has its name: 1966 + 5 · 96 = 2446..2450.
+    CHECK(regind::period::parse(regind::period::span(2446, 2450).to_chinese(true)) == regind::period::span(2446, 2450));
+    CHECK(regind::period::span(2446, 2450).to_chinese(true) == "九十九五");
+    CHECK(regind::period::span(2021, 2025).to_chinese(true) == "十四五");
+}
