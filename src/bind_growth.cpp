@@ -22,6 +22,13 @@ using vec = Eigen::Ref<const Eigen::ArrayXd>;
 using mat = Eigen::Ref<const gr::row_matrix>;
 using codes = Eigen::Array<std::uint8_t, Eigen::Dynamic, 1>;
 
+// Zero copy out: the vector moves to the heap and NumPy views it, a capsule owning it.
+py::array_t<double> owned_array(std::vector<double>&& values) {
+    auto* owned = new std::vector<double>(std::move(values));
+    py::capsule owner(owned, [](void* p) { delete static_cast<std::vector<double>*>(p); });
+    return py::array_t<double>(static_cast<py::ssize_t>(owned->size()), owned->data(), owner);
+}
+
 template <class Status>
 codes status_codes(const std::vector<Status>& s) {
     codes out(static_cast<Eigen::Index>(s.size()));
@@ -156,13 +163,49 @@ void register_growth(py::module_& parent) {
                 py::gil_scoped_release release;
                 result = gr::cagr_grouped(xp, tp, cp, n, threads, series);
             }
-            // Zero copy out: the vector moves to the heap and NumPy views it, a capsule owning it.
-            auto* owned = new std::vector<double>(std::move(result));
-            py::capsule owner(owned, [](void* p) { delete static_cast<std::vector<double>*>(p); });
-            return py::array_t<double>(static_cast<py::ssize_t>(owned->size()), owned->data(), owner);
+            return owned_array(std::move(result));
         },
         py::arg("x").noconvert(), py::arg("periods").noconvert(), py::arg("codes").noconvert(), py::arg("threads"),
         py::arg("series") = 0, "CAGR of each series code between its first and last non-NaN values (index = code).");
+    m.def(
+        "try_growth_grouped",
+        [](const f64& x, const i64& codes, f64 out, unsigned threads) {
+            const auto n = static_cast<std::int64_t>(x.size());
+            if (x.ndim() != 1 || codes.ndim() != 1 || out.ndim() != 1 || codes.size() != n || out.size() != n)
+                throw invalid_input(fmt::format("[regind.invalid_input.shape] growth_grouped: values, groups and out must "
+                                                "be 1-D of one length; got {}, {} and {}",
+                                                x.size(), codes.size(), out.size()));
+            const double* xp = x.data();
+            const std::int64_t* cp = codes.data();
+            double* op = out.mutable_data();
+            py::gil_scoped_release release;
+            return gr::try_growth_grouped(xp, cp, n, op, threads);
+        },
+        py::arg("x").noconvert(), py::arg("codes").noconvert(), py::arg("out").noconvert(), py::arg("threads"),
+        "growth_grouped for codes used as they are, without a pass to check them first: False (out holds nothing "
+        "useful) when a code is negative or too large, so that the caller numbers its labels and calls again.");
+    m.def(
+        "try_cagr_grouped",
+        [](const f64& x, const std::optional<f64>& periods, const i64& codes, unsigned threads) -> py::object {
+            const auto n = static_cast<std::int64_t>(x.size());
+            if (x.ndim() != 1 || codes.ndim() != 1 || codes.size() != n || (periods && periods->size() != n))
+                throw invalid_input(fmt::format("[regind.invalid_input.shape] cagr_grouped: values, periods and groups "
+                                                "must be 1-D of one length; got {}, {} and {}",
+                                                x.size(), periods ? periods->size() : n, codes.size()));
+            const double* xp = x.data();
+            const double* tp = periods ? periods->data() : nullptr;
+            const std::int64_t* cp = codes.data();
+            std::optional<std::vector<double>> result;
+            {
+                py::gil_scoped_release release;
+                result = gr::try_cagr_grouped(xp, tp, cp, n, threads);
+            }
+            if (!result) return py::none();
+            return owned_array(std::move(*result));
+        },
+        py::arg("x").noconvert(), py::arg("periods").noconvert(), py::arg("codes").noconvert(), py::arg("threads"),
+        "cagr_grouped for codes used as they are: None when a code is negative or too large (number the labels and "
+        "call cagr_grouped).");
     m.def("max_series_code", &gr::max_series_code, py::arg("n"));
 
     m.def(

@@ -98,6 +98,27 @@ void register_ranking(py::module_& m) {
         py::arg("x").noconvert(), py::arg("codes").noconvert(), py::arg("out").noconvert(), py::arg("method"),
         py::arg("ascending"), py::arg("na_option"), py::arg("pct"), py::arg("threads"),
         "Ranks x within groups of int64 codes (negative: NaN) into out, in place; returns out.");
+    m.def(
+        "try_rank_grouped",
+        [](const py::array_t<double, py::array::c_style>& x, const py::array_t<std::int64_t, py::array::c_style>& codes,
+           py::array_t<double, py::array::c_style> out, const std::string& method, bool ascending,
+           const std::string& na_option, bool pct, unsigned threads) {
+            const auto o = options_from(method, ascending, na_option, pct);
+            const auto n = static_cast<std::int64_t>(x.size());
+            if (x.ndim() != 1 || codes.ndim() != 1 || out.ndim() != 1 || codes.size() != n || out.size() != n)
+                throw invalid_input(fmt::format("[regind.invalid_input.shape] rank_grouped: x, codes and out must be 1-D "
+                                                "of one length; got {}, {} and {} values",
+                                                x.size(), codes.size(), out.size()));
+            const double* xp = x.data();
+            double* op = out.mutable_data();
+            const std::int64_t* cp = codes.data();
+            py::gil_scoped_release release;
+            return try_rank_grouped(xp, cp, n, op, o, threads);
+        },
+        py::arg("x").noconvert(), py::arg("codes").noconvert(), py::arg("out").noconvert(), py::arg("method"),
+        py::arg("ascending"), py::arg("na_option"), py::arg("pct"), py::arg("threads"),
+        "rank_grouped for integer labels used as codes without a pass to check them first: False, with nothing "
+        "written, when a code is negative or too large (then number the labels and call rank_grouped).");
     m.def("max_group_code", &max_group_code, py::arg("n"), "The largest code rank_grouped accepts for n rows.");
     m.def(
         "code_range",

@@ -12,7 +12,7 @@ import typing
 
 #: progress(done, total), called on the thread that started the computation.
 _ProgressCallback = typing.Callable[[int, int], object]
-__all__: list[str] = ['AggregateSpec', 'CSV_COLUMNS', 'CompositeIndex', 'Dataset', 'Fact', 'Indicator', 'IndicatorCatalogue', 'InvalidInput', 'NormaliseSpec', 'ParseError', 'Period', 'Region', 'RegionRegistry', 'RuleTable', 'Target', 'TreatSpec', 'UncertaintySpec', 'Unit', 'UnitError', 'UnknownKey', 'alternative_index', 'builtin_indicators', 'bureau', 'carbon_factor_preset', 'carbon_grades', 'civil_to_days', 'code_range', 'composite_ahp_weights', 'composite_correlations', 'composite_critic_weights', 'composite_cronbach', 'composite_effective_weights', 'composite_entropy_weights', 'composite_impute_panel', 'composite_outrank', 'composite_pca_weights', 'escap_progress', 'eurostat_pace', 'evaluation_evaluate', 'evaluation_evaluate_rollup', 'evaluation_preset', 'evaluation_preset_names', 'evaluation_scheme_from_json', 'evaluation_scheme_to_json', 'evaluation_validate', 'growth', 'max_group_code', 'project_default_rules', 'project_rates', 'project_status', 'projection', 'rank', 'rank_change', 'rank_columns', 'rank_grouped', 'rank_into', 'rank_rows', 'rank_within', 'ranked_set_changed', 'seed_documents', 'seed_facts', 'sensitivity', 'sobol_design', 'sobol_estimate', 'statcan_progress', 'targets_from', 'track', 'uncertainty', 'unsd_projected_endpoint', 'zhejiang_regions']
+__all__: list[str] = ['AggregateSpec', 'CSV_COLUMNS', 'CompositeIndex', 'Dataset', 'Fact', 'Indicator', 'IndicatorCatalogue', 'InvalidInput', 'NormaliseSpec', 'ParseError', 'Period', 'Region', 'RegionRegistry', 'RuleTable', 'Target', 'TreatSpec', 'UncertaintySpec', 'Unit', 'UnitError', 'UnknownKey', 'alternative_index', 'builtin_indicators', 'bureau', 'carbon_factor_preset', 'carbon_grades', 'civil_to_days', 'code_range', 'composite_ahp_weights', 'composite_correlations', 'composite_critic_weights', 'composite_cronbach', 'composite_effective_weights', 'composite_entropy_weights', 'composite_impute_panel', 'composite_outrank', 'composite_pca_weights', 'escap_progress', 'eurostat_pace', 'evaluation_evaluate', 'evaluation_evaluate_rollup', 'evaluation_preset', 'evaluation_preset_names', 'evaluation_scheme_from_json', 'evaluation_scheme_to_json', 'evaluation_validate', 'growth', 'max_group_code', 'project_default_rules', 'project_rates', 'project_status', 'projection', 'rank', 'rank_change', 'rank_columns', 'rank_grouped', 'rank_into', 'rank_rows', 'rank_within', 'ranked_set_changed', 'seed_documents', 'seed_facts', 'sensitivity', 'sobol_design', 'sobol_estimate', 'statcan_progress', 'targets_from', 'track', 'try_rank_grouped', 'uncertainty', 'unsd_projected_endpoint', 'zhejiang_regions']
 class InvalidInput(ValueError):
     pass
 class UnknownKey(KeyError):
@@ -782,6 +782,10 @@ def targets_from(dataset: Dataset, regions: collections.abc.Sequence[typing.Supp
     ...
 def track(targets: collections.abc.Sequence[Target], observations: Dataset, as_of: str, rules: RuleTable) -> tuple[list[typing.Any], str]:
     ...
+def try_rank_grouped(x: numpy.typing.NDArray[numpy.float64], codes: numpy.typing.NDArray[numpy.int64], out: numpy.typing.NDArray[numpy.float64], method: str, ascending: bool, na_option: str, pct: bool, threads: typing.SupportsInt | typing.SupportsIndex) -> bool:
+    """
+    rank_grouped for integer labels used as codes without a pass to check them first: False, with nothing written, when a code is negative or too large (then number the labels and call rank_grouped).
+    """
 def uncertainty(ci: CompositeIndex, spec: UncertaintySpec, n: typing.SupportsInt | typing.SupportsIndex, seed: typing.SupportsInt | typing.SupportsIndex, threads: typing.SupportsInt | typing.SupportsIndex, targets: collections.abc.Sequence[str], cache: typing.SupportsInt | typing.SupportsIndex, progress: _ProgressCallback | None) -> dict[str, typing.Any]:
     ...
 def unsd_projected_endpoint(base: typing.SupportsFloat | typing.SupportsIndex, current: typing.SupportsFloat | typing.SupportsIndex, target: typing.SupportsFloat | typing.SupportsIndex, t0: typing.SupportsFloat | typing.SupportsIndex, t: typing.SupportsFloat | typing.SupportsIndex, T: typing.SupportsFloat | typing.SupportsIndex, direction: typing.SupportsInt | typing.SupportsIndex) -> dict[str, typing.Any]:
@@ -925,6 +929,16 @@ class _growth_module:
     def share_after(share_before: typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"], growth: typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"], total_growth: typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:
         """
         share_before * (1 + growth) / (1 + total_growth).
+        """
+    @staticmethod
+    def try_cagr_grouped(x: numpy.typing.NDArray[numpy.float64], periods: numpy.typing.NDArray[numpy.float64] | None, codes: numpy.typing.NDArray[numpy.int64], threads: typing.SupportsInt | typing.SupportsIndex) -> typing.Any:
+        """
+        cagr_grouped for codes used as they are: None when a code is negative or too large (number the labels and call cagr_grouped).
+        """
+    @staticmethod
+    def try_growth_grouped(x: numpy.typing.NDArray[numpy.float64], codes: numpy.typing.NDArray[numpy.int64], out: numpy.typing.NDArray[numpy.float64], threads: typing.SupportsInt | typing.SupportsIndex) -> bool:
+        """
+        growth_grouped for codes used as they are, without a pass to check them first: False (out holds nothing useful) when a code is negative or too large, so that the caller numbers its labels and calls again.
         """
     @staticmethod
     def two_year_average(g_prev: typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"], g_now: typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]) -> typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, 1]"]:

@@ -761,18 +761,28 @@ def rest_of_year_growth_for_amount(target_amount: Any, full_year_base: Any, ytd_
 
 
 # -- long tables ---------------------------------------------------------------------------------
-def _series_codes(fn: str, groups: Any, n: int) -> tuple[np.ndarray, Any, int]:
-    """int64 codes (−1 for a missing label), the labels of codes 0, 1, … (None when the
-    groups were already small non-negative integers, used as they are) and the number of
-    series (largest code + 1), which spares the kernel a pass over the codes."""
+def _integer_codes(fn: str, groups: Any, n: int) -> Optional[np.ndarray]:
+    """The groups as contiguous int64 codes when they are a 1-D integer array (no copy for
+    int64), else None. Their range is not checked here: the try_ kernels report codes they
+    cannot use as they are."""
     g = groups.to_numpy() if hasattr(groups, "to_numpy") and not isinstance(groups, np.ndarray) else groups
     if isinstance(g, np.ndarray) and g.ndim == 1 and g.dtype.kind in "biu":
         if g.shape[0] != n:
             raise InvalidInput(f"[regind.invalid_input.shape] {fn}: groups has {g.shape[0]} labels for {n} values")
-        codes = np.ascontiguousarray(g, dtype=np.int64)  # no copy for int64
+        return np.ascontiguousarray(g, dtype=np.int64)
+    return None
+
+
+def _series_codes(fn: str, groups: Any, n: int) -> tuple[np.ndarray, Any, int]:
+    """int64 codes (−1 for a missing label), the labels of codes 0, 1, … (None when the
+    groups were already small non-negative integers, used as they are) and the number of
+    series (largest code + 1), which spares the kernel a pass over the codes."""
+    codes = _integer_codes(fn, groups, n)
+    if codes is not None:
         low, high = _core.code_range(codes)  # one pass, GIL released
         if low >= 0 and high <= _g.max_series_code(n):
             return codes, None, int(high) + 1
+    g = groups.to_numpy() if hasattr(groups, "to_numpy") and not isinstance(groups, np.ndarray) else groups
     import pandas as pd
 
     try:
@@ -832,14 +842,20 @@ def growth_by_group(values: Any, groups: Any, *, out: Optional[np.ndarray] = Non
     """
     fn = "growth_by_group"
     x = _column(fn, "values", values)
-    codes, _, series = _series_codes(fn, groups, x.shape[0])
+    n_threads = _threads(fn, threads)
     if out is None:
         out = np.empty_like(x)
     elif not (isinstance(out, np.ndarray) and out.dtype == np.float64 and out.shape == x.shape
               and out.flags.c_contiguous and out.flags.writeable):
         raise InvalidInput(f"[regind.invalid_input.out] {fn}: out must be a writeable C-contiguous float64 array of "
                            f"length {x.shape[0]}")
-    return _g.growth_grouped(x, codes, out, _threads(fn, threads), series)
+    # Integer groups go straight to the kernel, which reports codes it cannot use (then the
+    # labels are numbered): no separate pass over the codes in the usual case.
+    codes = _integer_codes(fn, groups, x.shape[0])
+    if codes is not None and _g.try_growth_grouped(x, codes, out, n_threads):
+        return out
+    codes, _, series = _series_codes(fn, groups, x.shape[0])
+    return _g.growth_grouped(x, codes, out, n_threads, series)
 
 
 def cagr_by_group(values: Any, groups: Any, periods: Any = None, *, threads: int = 0) -> Any:
@@ -870,11 +886,17 @@ def cagr_by_group(values: Any, groups: Any, periods: Any = None, *, threads: int
     """
     fn = "cagr_by_group"
     x = _column(fn, "values", values)
-    codes, labels, series = _series_codes(fn, groups, x.shape[0])
+    n_threads = _threads(fn, threads)
     t = None if periods is None else _column(fn, "periods", periods)
     if t is not None and t.shape != x.shape:
         raise InvalidInput(f"[regind.invalid_input.shape] {fn}: periods has {t.shape[0]} values for {x.shape[0]} rows")
-    result = _g.cagr_grouped(x, t, codes, _threads(fn, threads), series)
+    codes = _integer_codes(fn, groups, x.shape[0])
+    if codes is not None:  # as in growth_by_group: the kernel reports codes it cannot use
+        result = _g.try_cagr_grouped(x, t, codes, n_threads)
+        if result is not None:
+            return result
+    codes, labels, series = _series_codes(fn, groups, x.shape[0])
+    result = _g.cagr_grouped(x, t, codes, n_threads, series)
     if labels is None:
         return result
     import pandas as pd

@@ -88,10 +88,16 @@ def rank(values: Any, *, method: str = "average", ascending: bool = True, na_opt
         if isinstance(threads, bool) or not isinstance(threads, (int, np.integer)) or threads < 0:
             raise _core.InvalidInput(f"[regind.invalid_input.threads] threads must be an int ≥ 0 (0 = every core), "
                              f"not {threads!r}")
-        codes = _group_codes(groups, x.shape[0], values)
         x = np.ascontiguousarray(x)
         # The ranks are written straight into `out` (which may be the values themselves).
-        result = _core.rank_grouped(x, codes, np.empty_like(x) if out is None else out, *opts, int(threads))
+        result = np.empty_like(x) if out is None else out
+        # An integer array of groups goes to the kernel as codes; it reports codes it cannot use
+        # (negative or too large), and only then are the labels numbered: in the usual case no
+        # separate pass over the codes.
+        codes = _integer_codes(groups, x.shape[0])
+        if codes is None or not _core.try_rank_grouped(x, codes, result, *opts, int(threads)):
+            codes = _group_codes(groups, x.shape[0], values)
+            _core.rank_grouped(x, codes, result, *opts, int(threads))
     elif out is not None:
         _core.rank_into(x, out, *opts)
         result = out
@@ -319,6 +325,13 @@ def _is_missing_label(label: Any) -> bool:
         return bool(np.isnat(label))
     pd = sys.modules.get("pandas")
     return pd is not None and (label is pd.NA or label is pd.NaT)
+
+
+def _integer_codes(groups: Any, n: int) -> Optional[np.ndarray]:
+    """A 1-D integer array of n groups as contiguous int64 (no copy for int64), else None."""
+    if isinstance(groups, np.ndarray) and groups.ndim == 1 and groups.dtype.kind in "biu" and groups.shape[0] == n > 0:
+        return np.ascontiguousarray(groups, dtype=np.int64)
+    return None
 
 
 def _group_codes(groups: Any, n: int, values: Any) -> np.ndarray:

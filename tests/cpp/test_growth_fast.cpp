@@ -132,4 +132,67 @@ TEST_CASE("growth_grouped and cagr_grouped on 600,000 rows: one thread, two thre
         bad += !same(c1[static_cast<std::size_t>(s)], w) || !same(c2[static_cast<std::size_t>(s)], w);
     }
     CHECK(bad == 0);
+    // The same series a series at a time (one run each: the path without records), where the
+    // splits between threads fall inside series.
+    const auto s1 = regind::growth::cagr_grouped(xs.data(), nullptr, gs.data(), n, 1);
+    const auto s2 = regind::growth::cagr_grouped(xs.data(), nullptr, gs.data(), n, 3);
+    bad = 0;
+    for (std::size_t k = 0; k < c1.size(); ++k) bad += !same(s1[k], c1[k]) || !same(s2[k], c1[k]);
+    CHECK(bad == 0);
+}
+
+TEST_CASE("cagr_grouped: one run per series, and a series that comes back, by hand") {
+    // Series 0: 100, 110, 121 at places 0, 1, 2 → (121/100)^(1/2) − 1 = 0.1. Series 2: 50, 25 →
+    // −0.5. Series 1 has no rows → NaN.
+    const std::vector<double> x{100, 110, 121, 50, 25};
+    const std::vector<std::int64_t> g{0, 0, 0, 2, 2};
+    auto r = regind::growth::cagr_grouped(x.data(), nullptr, g.data(), 5, 1);
+    REQUIRE(r.size() == 3);
+    CHECK(same(r[0], 0.1));
+    CHECK(std::isnan(r[1]));
+    CHECK(same(r[2], -0.5));
+    // Series 0 comes back after series 2: the same rates (rows in period order per series).
+    const std::vector<double> y{100, 110, 50, 25, 121};
+    const std::vector<std::int64_t> h{0, 0, 2, 2, 0};
+    r = regind::growth::cagr_grouped(y.data(), nullptr, h.data(), 5, 1);
+    REQUIRE(r.size() == 3);
+    CHECK(same(r[0], 0.1));
+    CHECK(same(r[2], -0.5));
+    // With periods 2019, 2020, 2022 for series 0: (121/100)^(1/3) − 1.
+    const std::vector<double> t{2019, 2020, 2019, 2020, 2022};
+    r = regind::growth::cagr_grouped(y.data(), t.data(), h.data(), 5, 1);
+    CHECK(same(r[0], std::pow(1.21, 1.0 / 3.0) - 1.0));
+}
+
+TEST_CASE("try_growth_grouped and try_cagr_grouped: codes they cannot use are reported, not written") {
+    const std::vector<double> x{100, 110, 50, 55};
+    const std::vector<std::int64_t> good{0, 0, 1, 1}, negative{0, 0, -3, -3},
+        too_large{0, 0, regind::growth::max_series_code(4) + 1, regind::growth::max_series_code(4) + 1};
+    std::vector<double> out(4, -7.0);
+    CHECK(regind::growth::try_growth_grouped(x.data(), good.data(), 4, out.data(), 1));
+    CHECK(std::isnan(out[0]));
+    CHECK(same(out[1], 0.1));
+    CHECK(same(out[3], 0.1));
+    CHECK_FALSE(regind::growth::try_growth_grouped(x.data(), negative.data(), 4, out.data(), 1));
+    CHECK_FALSE(regind::growth::try_growth_grouped(x.data(), too_large.data(), 4, out.data(), 1));
+    // In place, bad codes leave the values as they were.
+    auto y = x;
+    CHECK_FALSE(regind::growth::try_growth_grouped(y.data(), negative.data(), 4, y.data(), 1));
+    CHECK(y == x);
+    CHECK(regind::growth::try_growth_grouped(y.data(), good.data(), 4, y.data(), 1));
+    CHECK(same(y[1], 0.1));
+    // An out that overlaps the values without being them is refused.
+    std::vector<double> z{1, 2, 3, 4, 5};
+    CHECK_THROWS_AS(regind::growth::growth_grouped(z.data(), good.data(), 4, z.data() + 1, 1), regind::invalid_input);
+
+    const auto r = regind::growth::try_cagr_grouped(x.data(), nullptr, good.data(), 4, 1);
+    REQUIRE(r.has_value());
+    REQUIRE(r->size() == 2);
+    CHECK(same((*r)[0], 0.1));
+    CHECK_FALSE(regind::growth::try_cagr_grouped(x.data(), nullptr, negative.data(), 4, 1).has_value());
+    CHECK_FALSE(regind::growth::try_cagr_grouped(x.data(), nullptr, too_large.data(), 4, 1).has_value());
+    // The plain functions keep their meaning: a negative code has no series.
+    const auto plain = regind::growth::cagr_grouped(x.data(), nullptr, negative.data(), 4, 1);
+    REQUIRE(plain.size() == 1);
+    CHECK(same(plain[0], 0.1));
 }

@@ -117,3 +117,74 @@ TEST_CASE("rank_grouped agrees with rank_within on random tables, every option, 
                     }
                 }
 }
+
+TEST_CASE("rank_grouped: values that differ only far below a wide spread, by hand") {
+    // One group of 200: −1e300, 1e300 and 198 values 1 + j ulp (j = 197 .. 0 down the rows).
+    // The spread of the keys needs all 64 bits, so the sort words keep only their top bits and
+    // the 198 near-equal values share one shortened key; they must still rank by value.
+    const std::size_t m = 200;
+    std::vector<double> x(m);
+    for (std::size_t k = 0; k < 198; ++k) x[k] = 1.0 + static_cast<double>(197 - k) * 0x1p-52;
+    x[198] = 1e300;
+    x[199] = -1e300;
+    const std::vector<std::int64_t> g(m, 0);
+    rank_options o;
+    o.method = rank_method::min;
+    for (unsigned threads : {1u, 2u}) {
+        const auto r = ranked(x, g, o, threads);
+        std::size_t bad = 0;
+        for (std::size_t k = 0; k < 198; ++k) bad += r[k] != static_cast<double>(199 - k);  // j + 2
+        CHECK(bad == 0);
+        CHECK(r[198] == 200.0);
+        CHECK(r[199] == 1.0);
+    }
+}
+
+TEST_CASE("rank_grouped agrees with rank_within on 200,000 rows of near-equal values with a wide spread") {
+    // Large enough for two threads and groups of ~2,000 (the radix path); values pile up within
+    // a few ulp of 1 and of 1000 next to ±1e300, so shortened sort keys collide often.
+    std::mt19937_64 rng(13);
+    const std::size_t n = 200000;
+    std::vector<double> x(n);
+    std::vector<std::int64_t> g(n);
+    Eigen::VectorXd xe(static_cast<Eigen::Index>(n));
+    regind::group_ids ge(static_cast<Eigen::Index>(n));
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto r = rng();
+        const double near = (r & 1) ? 1.0 : 1000.0;
+        x[i] = r % 97 == 0 ? ((r & 2) ? 1e300 : -1e300) : r % 89 == 0 ? NaN : near * (1.0 + static_cast<double>(r % 9) * 0x1p-52);
+        g[i] = static_cast<std::int64_t>((r >> 8) % 100);
+        xe[static_cast<Eigen::Index>(i)] = x[i];
+        ge[static_cast<Eigen::Index>(i)] = g[i];
+    }
+    for (auto m : {rank_method::average, rank_method::min, rank_method::max, rank_method::first, rank_method::dense}) {
+        rank_options o;
+        o.method = m;
+        o.na_option = rank_na::bottom;
+        const auto want = regind::rank_within(xe, ge, o);
+        for (unsigned threads : {1u, 2u}) {
+            const auto got = ranked(x, g, o, threads);
+            std::size_t bad = 0;
+            for (std::size_t i = 0; i < n; ++i) bad += !same(got[i], want[static_cast<Eigen::Index>(i)]);
+            INFO("method ", regind::to_string(m), " threads ", threads);
+            CHECK(bad == 0);
+        }
+    }
+}
+
+TEST_CASE("try_rank_grouped: codes it cannot use are reported and nothing is written") {
+    const std::vector<double> x{3.0, 1.0, 2.0, 5.0};
+    rank_options o;
+    std::vector<double> out(4, -7.0);
+    const std::vector<std::int64_t> negative{0, 0, -2, -2};
+    const std::vector<std::int64_t> too_large{0, 0, regind::max_group_code(4) + 1, 1};
+    CHECK_FALSE(regind::try_rank_grouped(x.data(), negative.data(), 4, out.data(), o, 1));
+    CHECK_FALSE(regind::try_rank_grouped(x.data(), too_large.data(), 4, out.data(), o, 2));
+    CHECK(out == std::vector<double>(4, -7.0));
+    const std::vector<std::int64_t> good{1, 1, 0, 0};
+    REQUIRE(regind::try_rank_grouped(x.data(), good.data(), 4, out.data(), o, 1));
+    CHECK(out == std::vector<double>{2.0, 1.0, 1.0, 2.0});
+    // The scratch memory kept between calls can be handed back; ranking still works after.
+    regind::release_scratch_memory();
+    CHECK(ranked(x, good, o) == std::vector<double>{2.0, 1.0, 1.0, 2.0});
+}

@@ -89,6 +89,51 @@ def test_cagr_by_group():
     np.testing.assert_allclose(cagr_by_group(x, codes)[0], 0.61051, rtol=1e-12)
 
 
+def test_integer_labels_the_kernels_cannot_use_as_codes():
+    # Integer groups go to the kernels as codes, which report negative or huge codes; those are
+    # then numbered as labels. The results must be the same as pandas' with the same labels.
+    rng = np.random.default_rng(17)
+    n = 300_000  # several threads' worth of rows
+    x = rng.lognormal(3.0, 0.4, n)
+    x[rng.random(n) < 0.02] = np.nan
+    base = rng.integers(0, 4000, n)
+    for labels in (base - 2000, base * 10**12, np.sort(base) - 1):
+        series = pd.Series(x)
+        np.testing.assert_allclose(growth_by_group(x, labels, threads=2),
+                                   series.groupby(labels).pct_change(fill_method=None).to_numpy(), rtol=1e-14)
+        np.testing.assert_array_equal(rank(x, groups=labels, method="min", threads=2),
+                                      series.groupby(labels).rank(method="min").to_numpy())
+        got = cagr_by_group(x, labels, threads=2)
+        assert isinstance(got, pd.Series)  # numbered labels: indexed by label
+        frame = pd.DataFrame({"v": x, "g": labels, "t": series.groupby(labels).cumcount()}).dropna(subset=["v"])
+        ends = frame.groupby("g").agg(v0=("v", "first"), v1=("v", "last"), t0=("t", "first"), t1=("t", "last"))
+        years = (ends["t1"] - ends["t0"]).where(lambda y: y > 0)
+        expected = (ends["v1"] / ends["v0"]) ** (1.0 / years) - 1.0
+        # A rate is r − 1 with r near 1: compare absolutely (1e-15 is a few ulp of r).
+        np.testing.assert_allclose(got.reindex(expected.index).to_numpy(), expected.to_numpy(), rtol=0, atol=1e-15)
+    # In place with labels that must be numbered: the values are not half overwritten first.
+    y = np.array([100.0, 110.0, 50.0, 55.0])
+    growth_by_group(y, np.array([-5, -5, 7, 7]), out=y)
+    np.testing.assert_allclose(y, [np.nan, 0.1, np.nan, 0.1], rtol=1e-15)
+
+
+def test_cagr_by_group_series_one_run_each_or_scattered():
+    # A table sorted by series takes the path without per-series records; the same rows
+    # shuffled (each series' rows still in period order) take the general path. Same rates.
+    rng = np.random.default_rng(23)
+    series, per = 50_000, 8
+    x = rng.lognormal(2.0, 0.5, series * per)
+    g = np.repeat(np.arange(series), per)
+    t = np.tile(np.arange(2015.0, 2015.0 + per), series)
+    sorted_rates = cagr_by_group(x, g, t, threads=2)
+    # Hand formula for series 0 and 1.
+    for s in (0, 1):
+        first, last = x[s * per], x[s * per + per - 1]
+        assert sorted_rates[s] == pytest.approx((last / first) ** (1.0 / (per - 1)) - 1.0, rel=1e-13)
+    order = np.argsort(t, kind="stable")  # period-major: every series interleaves
+    np.testing.assert_allclose(cagr_by_group(x[order], g[order], t[order], threads=1), sorted_rates, rtol=1e-14)
+
+
 def test_loglinear_batch_fast_path_matches_statsmodels_and_project():
     sm = pytest.importorskip("statsmodels.api")
     rng = np.random.default_rng(9)
