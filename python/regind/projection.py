@@ -272,7 +272,8 @@ class BatchProjection:
         Row labels when a DataFrame was projected, else None.
     """
 
-    __slots__ = ("mean", "median", "lower", "upper", "periods", "status", "methods", "notes", "index")
+    __slots__ = ("mean", "median", "lower", "upper", "periods", "status", "methods", "index", "_note_codes",
+                 "_note_lists", "_notes")
 
     def __init__(self, raw: dict[str, Any], index: Optional[list[Any]]) -> None:
         self.mean: np.ndarray = raw["mean"]
@@ -280,10 +281,24 @@ class BatchProjection:
         self.lower: np.ndarray = raw["lower"]
         self.upper: np.ndarray = raw["upper"]
         self.periods: np.ndarray = raw["periods"]
-        self.status: np.ndarray = np.array(raw["status"], dtype=object)
-        self.methods: np.ndarray = np.array(raw["methods"], dtype=object)
-        self.notes: list[list[str]] = raw["notes"]  # already one fresh list per row
+        # The binding returns categories (codes and names), built without the GIL; one NumPy
+        # take makes the object arrays.
+        self.status: np.ndarray = _from_categories(*raw["status"])
+        self.methods: np.ndarray = _from_categories(*raw["methods"])
+        self._note_codes: np.ndarray
+        self._note_lists: list[list[str]]
+        self._note_codes, self._note_lists = raw["notes"]
+        self._notes: Optional[list[list[str]]] = None
         self.index = index
+
+    @property
+    def notes(self) -> list[list[str]]:
+        """Per series: the notes of :attr:`Projection.notes` (one list per series, built on
+        first use from the few distinct lists)."""
+        if self._notes is None:
+            lists = self._note_lists
+            self._notes = [list(lists[code]) for code in self._note_codes.tolist()]
+        return self._notes
 
     def __len__(self) -> int:
         return int(self.mean.shape[0])
@@ -305,6 +320,12 @@ class BatchProjection:
     def __repr__(self) -> str:
         counts = {s: int(np.sum(self.status == s)) for s in STATUSES if np.any(self.status == s)}
         return f"BatchProjection(series={len(self)}, horizon={self.mean.shape[1]}, status={counts})"
+
+
+def _from_categories(codes: np.ndarray, names: list[str]) -> np.ndarray:
+    table = np.empty(len(names), dtype=object)
+    table[:] = names
+    return table[codes]
 
 
 def project(values: Any, periods: Optional[Sequence[Any]] = None, *, method: str = "loglinear",

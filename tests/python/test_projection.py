@@ -402,6 +402,25 @@ def test_batch_equals_single(method, params, threads):
         assert b.notes[r] == p.notes
 
 
+def test_batch_notes_and_status_are_per_series():
+    # Rows whose projections differ (too short for Holt → insufficient_data; a constant series)
+    # get their own status and notes; each row's notes list is its own (mutating one leaves the
+    # others alone), although the binding sends only the distinct lists.
+    m = np.array([[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0],
+                  [5.0] * 10,
+                  [2.0, 4.0, 3.0, 5.0, 4.0, 6.0, 5.0, 7.0, 6.0, 8.0],
+                  [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0]])
+    b = project_batch(m, method="holt", horizon=2)
+    singles = [project(row, method="holt", horizon=2) for row in m]
+    assert list(b.status) == [p.status for p in singles]
+    assert list(b.methods) == [p.method for p in singles]
+    assert b.notes == [p.notes for p in singles]
+    b.notes[0].append("changed")
+    assert b.notes[3] == singles[3].notes
+    short = project_batch(m[:, :5], method="holt")
+    assert set(short.status) == {"insufficient_data"} and short.notes[0] == project(m[0, :5], method="holt").notes
+
+
 def test_batch_dataframe_and_errors():
     frame = pd.DataFrame([[100, 110, 121], [5, 6, 7.5]], index=["湖州", "嘉兴"], columns=[2019, 2020, 2021])
     b = project_batch(frame, method="cagr", horizon=1)

@@ -163,7 +163,8 @@ def test_long_calls_release_the_gil(kernel):
 
 
 def test_project_batch_releases_the_gil_while_it_computes():
-    # After the computation the per-series status, method and notes become Python objects,
+    # After the computation the per-series status, method and notes become Python objects
+    # (category codes counted without the GIL, then one NumPy take; notes lists only when read),
     # which needs the GIL; so only the computing part is checked. Its end is marked by the
     # progress callback, which project_batch calls once more when every row is done.
     rng = np.random.default_rng(2)
