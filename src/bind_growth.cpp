@@ -22,6 +22,36 @@ using vec = Eigen::Ref<const Eigen::ArrayXd>;
 using mat = Eigen::Ref<const gr::row_matrix>;
 using codes = Eigen::Array<std::uint8_t, Eigen::Dynamic, 1>;
 
+using f64 = py::array_t<double, py::array::c_style>;
+using i64 = py::array_t<std::int64_t, py::array::c_style>;
+
+// The long-table kernels' buffers as pointers, once they are checked to be 1-D and of one length.
+struct series_columns {
+    const double* x;
+    const double* periods;  // null: places in the series
+    const std::int64_t* codes;
+    double* out;  // growth only
+    std::int64_t n;
+};
+
+series_columns growth_columns_of(const f64& x, const i64& codes, f64& out) {
+    const auto n = static_cast<std::int64_t>(x.size());
+    if (x.ndim() != 1 || codes.ndim() != 1 || out.ndim() != 1 || codes.size() != n || out.size() != n)
+        throw invalid_input(fmt::format("[regind.invalid_input.shape] growth_grouped: values, groups and out must be 1-D "
+                                        "of one length; got {}, {} and {}",
+                                        x.size(), codes.size(), out.size()));
+    return {x.data(), nullptr, codes.data(), out.mutable_data(), n};
+}
+
+series_columns cagr_columns_of(const f64& x, const std::optional<f64>& periods, const i64& codes) {
+    const auto n = static_cast<std::int64_t>(x.size());
+    if (x.ndim() != 1 || codes.ndim() != 1 || codes.size() != n || (periods && (periods->ndim() != 1 || periods->size() != n)))
+        throw invalid_input(fmt::format("[regind.invalid_input.shape] cagr_grouped: values, periods and groups must be "
+                                        "1-D of one length; got {}, {} and {}",
+                                        x.size(), periods ? periods->size() : n, codes.size()));
+    return {x.data(), periods ? periods->data() : nullptr, codes.data(), nullptr, n};
+}
+
 // Zero copy out: the vector moves to the heap and NumPy views it, a capsule owning it.
 py::array_t<double> owned_array(std::vector<double>&& values) {
     auto* owned = new std::vector<double>(std::move(values));
@@ -124,81 +154,51 @@ void register_growth(py::module_& parent) {
 
     // Long tables: NumPy buffers in and out without copies (noconvert: a wrong dtype or a strided
     // array is a TypeError, never a silent copy), the GIL released, rows split between threads.
-    using f64 = py::array_t<double, py::array::c_style>;
-    using i64 = py::array_t<std::int64_t, py::array::c_style>;
     m.def(
         "growth_grouped",
         [](const f64& x, const i64& codes, f64 out, unsigned threads, std::size_t series) {
-            if (x.ndim() != 1 || codes.ndim() != 1 || out.ndim() != 1 || codes.size() != x.size() ||
-                out.size() != x.size())
-                throw invalid_input(fmt::format("[regind.invalid_input.shape] growth_grouped: values, groups and out must "
-                                                "be 1-D of one length; got {}, {} and {}",
-                                                x.size(), codes.size(), out.size()));
-            const double* xp = x.data();
-            const std::int64_t* cp = codes.data();
-            double* op = out.mutable_data();
+            const auto c = growth_columns_of(x, codes, out);
             {
                 py::gil_scoped_release release;
-                gr::growth_grouped(xp, cp, static_cast<std::int64_t>(x.size()), op, threads, series);
+                gr::growth_grouped(c.x, c.codes, c.n, c.out, threads, series);
             }
             return out;
         },
         py::arg("x").noconvert(), py::arg("codes").noconvert(), py::arg("out").noconvert(), py::arg("threads"),
         py::arg("series") = 0,
         "Growth on the previous row of the same series code, written into out (may be x); returns out. series: the "
-        "largest code + 1 when known (0: found by a pass over the codes).");
+        "largest code + 1 when known (0: the tables grow as codes appear).");
+    m.def(
+        "try_growth_grouped",
+        [](const f64& x, const i64& codes, f64 out, unsigned threads) {
+            const auto c = growth_columns_of(x, codes, out);
+            py::gil_scoped_release release;
+            return gr::try_growth_grouped(c.x, c.codes, c.n, c.out, threads);
+        },
+        py::arg("x").noconvert(), py::arg("codes").noconvert(), py::arg("out").noconvert(), py::arg("threads"),
+        "growth_grouped for codes used as they are, without a pass to check them first: False (out holds nothing "
+        "useful) when a code is negative or too large, so that the caller numbers its labels and calls again.");
     m.def(
         "cagr_grouped",
         [](const f64& x, const std::optional<f64>& periods, const i64& codes, unsigned threads, std::size_t series) {
-            const auto n = static_cast<std::int64_t>(x.size());
-            if (x.ndim() != 1 || codes.ndim() != 1 || codes.size() != n || (periods && periods->size() != n))
-                throw invalid_input(fmt::format("[regind.invalid_input.shape] cagr_grouped: values, periods and groups "
-                                                "must be 1-D of one length; got {}, {} and {}",
-                                                x.size(), periods ? periods->size() : n, codes.size()));
-            const double* xp = x.data();
-            const double* tp = periods ? periods->data() : nullptr;
-            const std::int64_t* cp = codes.data();
+            const auto c = cagr_columns_of(x, periods, codes);
             std::vector<double> result;
             {
                 py::gil_scoped_release release;
-                result = gr::cagr_grouped(xp, tp, cp, n, threads, series);
+                result = gr::cagr_grouped(c.x, c.periods, c.codes, c.n, threads, series);
             }
             return owned_array(std::move(result));
         },
         py::arg("x").noconvert(), py::arg("periods").noconvert(), py::arg("codes").noconvert(), py::arg("threads"),
         py::arg("series") = 0, "CAGR of each series code between its first and last non-NaN values (index = code).");
     m.def(
-        "try_growth_grouped",
-        [](const f64& x, const i64& codes, f64 out, unsigned threads) {
-            const auto n = static_cast<std::int64_t>(x.size());
-            if (x.ndim() != 1 || codes.ndim() != 1 || out.ndim() != 1 || codes.size() != n || out.size() != n)
-                throw invalid_input(fmt::format("[regind.invalid_input.shape] growth_grouped: values, groups and out must "
-                                                "be 1-D of one length; got {}, {} and {}",
-                                                x.size(), codes.size(), out.size()));
-            const double* xp = x.data();
-            const std::int64_t* cp = codes.data();
-            double* op = out.mutable_data();
-            py::gil_scoped_release release;
-            return gr::try_growth_grouped(xp, cp, n, op, threads);
-        },
-        py::arg("x").noconvert(), py::arg("codes").noconvert(), py::arg("out").noconvert(), py::arg("threads"),
-        "growth_grouped for codes used as they are, without a pass to check them first: False (out holds nothing "
-        "useful) when a code is negative or too large, so that the caller numbers its labels and calls again.");
-    m.def(
         "try_cagr_grouped",
         [](const f64& x, const std::optional<f64>& periods, const i64& codes, unsigned threads) -> py::object {
-            const auto n = static_cast<std::int64_t>(x.size());
-            if (x.ndim() != 1 || codes.ndim() != 1 || codes.size() != n || (periods && periods->size() != n))
-                throw invalid_input(fmt::format("[regind.invalid_input.shape] cagr_grouped: values, periods and groups "
-                                                "must be 1-D of one length; got {}, {} and {}",
-                                                x.size(), periods ? periods->size() : n, codes.size()));
-            const double* xp = x.data();
-            const double* tp = periods ? periods->data() : nullptr;
-            const std::int64_t* cp = codes.data();
+            const auto c = cagr_columns_of(x, periods, codes);
             std::optional<std::vector<double>> result;
             {
                 py::gil_scoped_release release;
-                result = gr::try_cagr_grouped(xp, tp, cp, n, threads);
+                result = gr::try_cagr_grouped(c.x, c.periods, c.codes, c.n, threads);
             }
             if (!result) return py::none();
             return owned_array(std::move(*result));

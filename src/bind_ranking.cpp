@@ -11,6 +11,26 @@ namespace regind::python {
 
 namespace {
 
+using f64 = py::array_t<double, py::array::c_style>;
+using i64 = py::array_t<std::int64_t, py::array::c_style>;
+
+// rank_grouped's buffers as pointers, once they are checked to be 1-D and of one length.
+struct grouped_columns {
+    const double* x;
+    const std::int64_t* codes;
+    double* out;
+    std::int64_t n;
+};
+
+grouped_columns grouped_columns_of(const f64& x, const i64& codes, f64& out) {
+    const auto n = static_cast<std::int64_t>(x.size());
+    if (x.ndim() != 1 || codes.ndim() != 1 || out.ndim() != 1 || codes.size() != n || out.size() != n)
+        throw invalid_input(fmt::format("[regind.invalid_input.shape] rank_grouped: x, codes and out must be 1-D of one "
+                                        "length; got {}, {} and {} values",
+                                        x.size(), codes.size(), out.size()));
+    return {x.data(), codes.data(), out.mutable_data(), n};
+}
+
 using vector_in = Eigen::Ref<const Eigen::VectorXd>;
 using matrix_in = Eigen::Ref<const row_matrix>;
 
@@ -77,21 +97,13 @@ void register_ranking(py::module_& m) {
     // strided array is a TypeError, never a silent copy), the GIL released, groups in threads.
     m.def(
         "rank_grouped",
-        [](const py::array_t<double, py::array::c_style>& x, const py::array_t<std::int64_t, py::array::c_style>& codes,
-           py::array_t<double, py::array::c_style> out, const std::string& method, bool ascending,
+        [](const f64& x, const i64& codes, f64 out, const std::string& method, bool ascending,
            const std::string& na_option, bool pct, unsigned threads) {
             const auto o = options_from(method, ascending, na_option, pct);
-            const auto n = static_cast<std::int64_t>(x.size());
-            if (x.ndim() != 1 || codes.ndim() != 1 || out.ndim() != 1 || codes.size() != n || out.size() != n)
-                throw invalid_input(fmt::format("[regind.invalid_input.shape] rank_grouped: x, codes and out must be 1-D "
-                                                "of one length; got {}, {} and {} values",
-                                                x.size(), codes.size(), out.size()));
-            const double* xp = x.data();
-            double* op = out.mutable_data();  // may be x: every read of x comes before the first write
-            const std::int64_t* cp = codes.data();
+            const auto c = grouped_columns_of(x, codes, out);  // out may be x: all of x is read first
             {
                 py::gil_scoped_release release;
-                rank_grouped(xp, cp, n, op, o, threads);
+                rank_grouped(c.x, c.codes, c.n, c.out, o, threads);
             }
             return out;
         },
@@ -100,20 +112,12 @@ void register_ranking(py::module_& m) {
         "Ranks x within groups of int64 codes (negative: NaN) into out, in place; returns out.");
     m.def(
         "try_rank_grouped",
-        [](const py::array_t<double, py::array::c_style>& x, const py::array_t<std::int64_t, py::array::c_style>& codes,
-           py::array_t<double, py::array::c_style> out, const std::string& method, bool ascending,
+        [](const f64& x, const i64& codes, f64 out, const std::string& method, bool ascending,
            const std::string& na_option, bool pct, unsigned threads) {
             const auto o = options_from(method, ascending, na_option, pct);
-            const auto n = static_cast<std::int64_t>(x.size());
-            if (x.ndim() != 1 || codes.ndim() != 1 || out.ndim() != 1 || codes.size() != n || out.size() != n)
-                throw invalid_input(fmt::format("[regind.invalid_input.shape] rank_grouped: x, codes and out must be 1-D "
-                                                "of one length; got {}, {} and {} values",
-                                                x.size(), codes.size(), out.size()));
-            const double* xp = x.data();
-            double* op = out.mutable_data();
-            const std::int64_t* cp = codes.data();
+            const auto c = grouped_columns_of(x, codes, out);
             py::gil_scoped_release release;
-            return try_rank_grouped(xp, cp, n, op, o, threads);
+            return try_rank_grouped(c.x, c.codes, c.n, c.out, o, threads);
         },
         py::arg("x").noconvert(), py::arg("codes").noconvert(), py::arg("out").noconvert(), py::arg("method"),
         py::arg("ascending"), py::arg("na_option"), py::arg("pct"), py::arg("threads"),
@@ -122,7 +126,7 @@ void register_ranking(py::module_& m) {
     m.def("max_group_code", &max_group_code, py::arg("n"), "The largest code rank_grouped accepts for n rows.");
     m.def(
         "code_range",
-        [](const py::array_t<std::int64_t, py::array::c_style>& codes) {
+        [](const i64& codes) {
             const std::int64_t* p = codes.data();
             const auto n = static_cast<std::int64_t>(codes.size());
             py::gil_scoped_release release;
