@@ -1,13 +1,12 @@
 # SPDX-License-Identifier: MIT
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("REGIND_SHARED_DIR", ROOT.parent / "shared"))
+from _shared import SHARED, coinr_oracle
 
 
 @pytest.fixture(scope="session")
@@ -16,3 +15,9 @@ def seeds_dir() -> Path:
     if not d.is_dir():
         pytest.skip(f"the seed documents are not at {d} (../shared is absent)")
     return d
+
+
+@pytest.fixture(scope="session")
+def coinr_input() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """COINr's ASEM example: iData (51 units × 49 indicators) and iMeta."""
+    return coinr_oracle("input_iData.csv"), coinr_oracle("input_iMeta.csv")

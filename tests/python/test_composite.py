@@ -5,9 +5,7 @@ recompute-from-a-step contract, and every error path of the Python API."""
 from __future__ import annotations
 
 import math
-import os
 import re
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -16,21 +14,7 @@ import pytest
 import regind
 from regind.composite import CompositeIndex
 
-ROOT = Path(__file__).resolve().parents[2]
-ORACLES = Path(os.environ.get("REGIND_SHARED_DIR", ROOT.parent / "shared")) / "oracles" / "coinr"
-
-
-# -- oracle helpers ----------------------------------------------------------------------------
-def _oracle(name: str, **kw: object) -> pd.DataFrame:
-    path = ORACLES / name
-    if not path.is_file():
-        pytest.skip(f"the COINr oracle {path} is absent (../shared/oracles/coinr is not checked out beside the repo)")
-    return pd.read_csv(path, **kw)
-
-
-@pytest.fixture(scope="module")
-def coinr_input() -> tuple[pd.DataFrame, pd.DataFrame]:
-    return _oracle("input_iData.csv"), _oracle("input_iMeta.csv")
+from _shared import coinr_oracle as _oracle
 
 
 def _close(actual: np.ndarray, expected: np.ndarray) -> np.ndarray:

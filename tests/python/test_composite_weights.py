@@ -24,25 +24,12 @@ import regind
 from regind import composite as rc
 from regind.composite import CompositeIndex
 
-ROOT = Path(__file__).resolve().parents[2]
-ORACLES = Path(os.environ.get("REGIND_SHARED_DIR", ROOT.parent / "shared")) / "oracles" / "coinr"
-
-
-def _oracle(name: str, **kw: object) -> pd.DataFrame:
-    path = ORACLES / name
-    if not path.is_file():
-        pytest.skip(f"the COINr oracle {path} is absent (../shared/oracles/coinr is not checked out beside the repo)")
-    return pd.read_csv(path, **kw)
-
-
-@pytest.fixture(scope="module")
-def asem() -> tuple[pd.DataFrame, pd.DataFrame]:
-    return _oracle("input_iData.csv"), _oracle("input_iMeta.csv")
+from _shared import ROOT, coinr_oracle as _oracle
 
 
 @pytest.fixture()
-def coin_a(asem) -> CompositeIndex:
-    return CompositeIndex.from_coinr(*asem).normalise(method="n_minmax", l_u=(0, 100)).aggregate(method="a_amean")
+def coin_a(coinr_input) -> CompositeIndex:
+    return CompositeIndex.from_coinr(*coinr_input).normalise(method="n_minmax", l_u=(0, 100)).aggregate(method="a_amean")
 
 
 # -- independent NumPy versions of the formulas (§E6) ------------------------------------------
@@ -293,8 +280,8 @@ def test_weight_sets_equal_manual_ahp_and_aggregation_by_name():
     assert ci.effective_weights(pd.Series({"b": 1.0}))["a"] == pytest.approx(0.25)
 
 
-def test_data_driven_weights_per_group_match_numpy(coin_a, asem):
-    iMeta = asem[1]
+def test_data_driven_weights_per_group_match_numpy(coin_a, coinr_input):
+    iMeta = coinr_input[1]
     n = coin_a.data("Normalised")
     level1 = iMeta[iMeta["Level"] == 1]
     coin_a.weights("entropy").weights("critic").weights("critic", abs_r=True, name="critic_abs").weights("pca")
@@ -384,9 +371,9 @@ def _compare_results(table: pd.DataFrame, name: str) -> None:
     assert [c for c in table.columns if c in o.columns] == list(o.columns)
 
 
-def test_results_table_matches_coinr_oracles(asem, coin_a):
+def test_results_table_matches_coinr_oracles(coinr_input, coin_a):
     _compare_results(coin_a.results("Aggs"), "a_minmax_amean_results_aggs.csv")
-    iData, iMeta = asem
+    iData, iMeta = coinr_input
     full = (CompositeIndex.from_coinr(iData, iMeta).denominate().impute(method="i_mean_grp", group="EurAsia_group")
             .screen(dat_thresh=0.9).treat().normalise(method="n_minmax", l_u=(0, 100)).aggregate(method="a_amean"))
     _compare_results(full.results("Aggs"), "e_full_example_results_aggs.csv")
@@ -416,7 +403,7 @@ def test_results_table_variants():
     assert list(by_p["uCode"]) == list(s["P"].sort_values(ascending=False, kind="stable").index)
 
 
-def test_strengths_and_weaknesses_by_hand_and_against_pandas_ranks(asem):
+def test_strengths_and_weaknesses_by_hand_and_against_pandas_ranks(coinr_input):
     ci = CompositeIndex.from_coinr(*_small())
     # Raw ranks with direction: a (1, 3, 2, 5) → 4, 2, 3, 1; b (−1): 1, 2, 3, 4; c (5, 7, 9, 6) → 4, 2, 1, 3.
     sw = ci.strengths_weaknesses(top_n=1, bottom_n=1)
@@ -430,7 +417,7 @@ def test_strengths_and_weaknesses_by_hand_and_against_pandas_ranks(asem):
     assert list(u4[u4["kind"] == "strength"]["iCode"]) == ["a", "c"]
     assert list(ci.strengths_weaknesses("u4", top_n=3, bottom_n=1, min_discard=False)["iCode"])[:3] == ["a", "c", "b"]
     # ASEM: the top 5 of every unit equal the 5 best pandas ranks (min ties, direction applied).
-    iData, iMeta = asem
+    iData, iMeta = coinr_input
     coin = CompositeIndex.from_coinr(iData, iMeta)
     raw = coin.data("Raw")
     d = iMeta.set_index("iCode").loc[raw.columns, "Direction"].to_numpy()
@@ -445,9 +432,9 @@ def test_strengths_and_weaknesses_by_hand_and_against_pandas_ranks(asem):
         assert list(weak["Rank"]) == sorted(r, reverse=True)[:5]
 
 
-def test_correlations_and_cronbach_of_the_index(coin_a, asem):
+def test_correlations_and_cronbach_of_the_index(coin_a, coinr_input):
     n = coin_a.data("Normalised")
-    iMeta = asem[1]
+    iMeta = coinr_input[1]
     kids = list(iMeta[iMeta["Parent"] == "Physical"]["iCode"])
     assert np.allclose(coin_a.correlations(codes=kids), n[kids].corr(), rtol=1e-12)
     s = coin_a.scores()
