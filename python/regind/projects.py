@@ -63,11 +63,29 @@ def _days(series: Any, name: str) -> np.ndarray:
             warnings.simplefilter("ignore", UserWarning)
             ts = pd.to_datetime(series)
     except (TypeError, ValueError) as exc:
-        raise _core.InvalidInput(f"[regind.invalid_input.project_dates] column '{name}' holds something that is not "
-                                 f"a date: {exc}") from exc
+        where = _first_bad_date(series)  # pandas' own message names no row
+        raise _core.InvalidInput(f"[regind.invalid_input.project_dates] column '{name}'{where or ' holds a value that'} "
+                                 f"is not a date (expected e.g. 2022-06-30){'' if where else f': {exc}'}") from exc
     delta = ts.dt.normalize() - pd.Timestamp("1970-01-01")
     days: np.ndarray = delta.dt.days.to_numpy(dtype=np.float64, na_value=np.nan)
     return days
+
+
+def _first_bad_date(series: Any) -> str:
+    """", row R (label L): 'value'" for the first entry of the column that is not a date, or ""."""
+    import pandas as pd
+
+    values = pd.Series(series)
+    for place, (label, value) in enumerate(values.items()):
+        if pd.isna(value):
+            continue
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", UserWarning)
+                pd.Timestamp(value)
+        except (TypeError, ValueError):
+            return f", row {place + 1} (label {label!r}): {value!r}"
+    return ""
 
 
 def _table(frame: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

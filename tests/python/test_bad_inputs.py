@@ -16,7 +16,10 @@ import pytest
 
 import regind
 from regind import Dataset, InvalidInput, ParseError, UnitError, UnknownKey
+from regind import carbon as C
+from regind import evaluation as E
 from regind import growth as G
+from regind import projects as P
 from regind.composite import CompositeIndex
 
 HEADER = "region_code,period,indicator,measure,value"
@@ -27,6 +30,27 @@ IMETA = pd.DataFrame({
     "Direction": [1, 1, 1], "Weight": [1, 1, 1], "Type": ["Indicator", "Indicator", "Aggregate"],
 })
 IDATA = pd.DataFrame({"uCode": ["u1", "u2", "u3"], "a": [1.0, 2.0, 3.0], "b": [3.0, 1.0, 2.0]})
+
+
+def _scheme(**term: Any) -> dict[str, Any]:
+    """The 2022 above-size scheme of 黄岩 as a dict, with its first term changed by `term`."""
+    d = E.preset("huangyan_2022_above_size").to_dict()
+    d["terms"] = [dict(d["terms"][0], **term)] + d["terms"][1:]
+    return d
+
+
+def _firms() -> pd.DataFrame:
+    return pd.DataFrame({c: [1.0, 2.0] for c in E.preset("huangyan_2022_above_size").columns()})
+
+
+def _energy() -> pd.DataFrame:
+    return pd.DataFrame({"industry": ["x"], "electricity": [1.0], "coal": [1.0], "natural_gas": [0.0], "oil": [0.0],
+                         "green_power": [0.0], "value_added": [5.0]})
+
+
+def _projects(actual: str = "2022-02-01") -> pd.DataFrame:
+    return pd.DataFrame({"project": ["p1", "p2"], "region": ["r", "r"], "planned_start": ["2022-01-01"] * 2,
+                         "actual_start": ["2022-02-01", actual]})
 
 
 class Ctx:
@@ -336,6 +360,43 @@ CASES = [
          "dat_thresh must be in [0, 1], not 1.5"),
     case("composite-unknown-stage", lambda c: c.ci.data("Nope"), InvalidInput, "unknown data set 'Nope'"),
     case("uncertainty-zero-runs", lambda c: c.ci.uncertainty(n=0), InvalidInput, "n must be >= 1, not 0"),
+    # Firm evaluation schemes (亩均效益评价), carbon-efficiency grades and the project life cycle.
+    case("evaluation-unknown-preset", lambda c: E.preset("nope"), InvalidInput,
+         "unknown evaluation preset 'nope'", "huangyan_2022_above_size"),
+    case("evaluation-unknown-key", lambda c: E.Scheme.from_dict({**_scheme(), "bogus": 1}), InvalidInput,
+         "unknown key 'bogus'", "expected name, year"),
+    case("evaluation-weight-text", lambda c: E.Scheme.from_dict(_scheme(weight="heavy")), InvalidInput,
+         "term 'tax_per_mu': weight must be a number, not 'heavy'"),
+    case("evaluation-weight-negative", lambda c: E.Scheme.from_dict(_scheme(weight=-5)), InvalidInput,
+         "term 'tax_per_mu': weight -5 must be a finite number ≥ 0"),
+    case("evaluation-benchmark-rule", lambda c: E.Scheme.from_dict(_scheme(benchmark={"rule": "magic"})), InvalidInput,
+         "unknown benchmark rule 'magic'", "median"),
+    case("evaluation-no-terms", lambda c: E.Scheme.from_dict({**_scheme(), "terms": []}), InvalidInput,
+         "terms must be a non-empty list"),
+    case("evaluation-json-syntax", lambda c: E.Scheme.from_json('{"name": "x",'), InvalidInput,
+         "not valid JSON", "line 1 column 14"),
+    case("evaluation-missing-column", lambda c: E.evaluate(_firms().drop(columns="tax"), "huangyan_2022_above_size"),
+         UnknownKey, "unknown indicator column 'tax'"),
+    case("evaluation-text-column", lambda c: E.evaluate(_firms().assign(tax=["a", "b"]), "huangyan_2022_above_size"),
+         InvalidInput, "column 'tax' is not numeric"),
+    case("evaluation-rollup-unknown-group", lambda c: E.rollup(_firms(), "huangyan_2022_above_size", by="nope"),
+         UnknownKey, "unknown group column 'nope'"),
+    case("carbon-unknown-factors", lambda c: C.factors("nope"), InvalidInput,
+         "unknown factor preset 'nope'", "illustrative"),
+    case("carbon-factor-text", lambda c: C.grades(_energy(), factors={"electricity": "a lot"}), InvalidInput,
+         "factor for 'electricity' must be a number, not 'a lot'"),
+    case("carbon-text-column", lambda c: C.grades(_energy().assign(coal=["lots"])), InvalidInput,
+         "column 'coal' is not numeric"),
+    case("carbon-missing-column", lambda c: C.grades(_energy().drop(columns="electricity")), UnknownKey,
+         "unknown indicator column 'electricity'"),
+    case("projects-no-date-columns", lambda c: P.status(pd.DataFrame({"project": ["p1"]}), "2022-06-30"), UnknownKey,
+         "no date column", "planned_<stage> / actual_<stage>"),
+    case("projects-bad-as-of", lambda c: P.status(_projects(), "not a date"), InvalidInput,
+         "as_of 'not a date' is not a date"),
+    case("projects-bad-date-in-column", lambda c: P.status(_projects(actual="2022-13-40"), "2022-06-30"), InvalidInput,
+         "column 'actual_start', row 2 (label 1): '2022-13-40' is not a date"),
+    case("projects-rates-unknown-group", lambda c: P.rates(_projects(), "2022-06-30", by="nope"), UnknownKey,
+         "unknown group column 'nope'"),
 ]
 
 

@@ -119,7 +119,7 @@ def test_project_errors(four):
         projects.status(four, as_of=None)
     with pytest.raises(KeyError, match="no date column"):
         projects.status(pd.DataFrame({"region": ["x"]}), as_of="2022-06-30")
-    with pytest.raises(ValueError, match="column 'actual_start' holds something that is not a date"):
+    with pytest.raises(ValueError, match=r"column 'actual_start', row 1 \(label 'P0'\): 'tomorrow-ish' is not a date"):
         projects.status(four.assign(actual_start="tomorrow-ish"), as_of="2022-06-30")
     with pytest.raises(ValueError, match="window start 2022-07-01"):
         projects.rates(four, as_of="2022-06-30", start="2022-07-01")
