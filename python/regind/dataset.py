@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any, Optional, Union
 
@@ -62,6 +63,24 @@ def _as_list(x: Any) -> list[Any]:
     if isinstance(x, (str, bytes, int, Region, Period)) or not isinstance(x, Iterable):
         return [x]
     return list(x)
+
+
+_FRAME_SOURCE = "<DataFrame row>"
+
+
+def _name_frame_row(exc: Exception, frame: Any) -> Exception:
+    """The same error with "<DataFrame row>:K" spelt as "DataFrame row K (index label L)"."""
+    message = str(exc.args[0]) if exc.args else str(exc)
+    found = re.search(re.escape(_FRAME_SOURCE) + r":(\d+)", message)
+    if found is None:
+        return exc
+    position = int(found.group(1))
+    label = ""
+    if 0 <= position < len(frame.index):
+        value = frame.index[position]
+        label = f" (index label {(value.item() if isinstance(value, np.generic) else value)!r})"
+    named = message.replace(found.group(0), f"DataFrame row {position}{label}", 1)
+    return type(exc)(named)
 
 
 class Dataset:
@@ -250,8 +269,11 @@ class Dataset:
         header = [str(c) for c in frame.columns]
         rows = [[_cell_text(name, v) for name, v in zip(header, row)]
                 for row in frame.itertuples(index=False, name=None)]
-        return cls._wrap(_core.Dataset.from_rows(header, rows, _default_regions(regions),
-                                                 _default_indicators(indicators), "<DataFrame row>", 0))
+        try:
+            return cls._wrap(_core.Dataset.from_rows(header, rows, _default_regions(regions),
+                                                     _default_indicators(indicators), _FRAME_SOURCE, 0))
+        except (_core.ParseError, _core.InvalidInput, _core.UnknownKey, _core.UnitError) as exc:
+            raise _name_frame_row(exc, frame) from None
 
     # -- CSV -----------------------------------------------------------------------------
     @classmethod

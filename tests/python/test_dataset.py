@@ -138,7 +138,7 @@ def test_from_pandas_errors_name_the_row():
     row.update(region_code=330400, period="2021", indicator="va_industry", measure="level", value=1.0,
                unit="亿元")
     bad = pd.DataFrame([row, {**row, "period": "2020", "value": float("nan")}])
-    with pytest.raises(regind.ParseError, match=r"<DataFrame row>:1: column 'value' \(9\): expected a finite decimal number: 'nan'"):
+    with pytest.raises(regind.ParseError, match=r"DataFrame row 1 \(index label 1\): column 'value' \(9\): expected a finite decimal number: 'nan'"):
         Dataset.from_pandas(bad)
     with pytest.raises(regind.ParseError, match="unknown column 'colour'"):
         Dataset.from_pandas(pd.DataFrame([row]).assign(colour="red"))
