@@ -325,7 +325,8 @@ class BatchProjection:
 def _from_categories(codes: np.ndarray, names: list[str]) -> np.ndarray:
     table = np.empty(len(names), dtype=object)
     table[:] = names
-    return table[codes]
+    result: np.ndarray = table[codes]
+    return result
 
 
 def project(values: Any, periods: Optional[Sequence[Any]] = None, *, method: str = "loglinear",
