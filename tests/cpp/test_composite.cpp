@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "composite_helpers.hpp"
 #include "regind/composite.hpp"
 
 namespace rc = regind::composite;
@@ -18,62 +19,7 @@ using Eigen::VectorXd;
 using regind::invalid_input;
 using regind::key_error;
 
-namespace {
-
-const double NaN = std::numeric_limits<double>::quiet_NaN();
-
-VectorXd vec(std::initializer_list<double> v) {
-    VectorXd a(static_cast<Eigen::Index>(v.size()));
-    Eigen::Index i = 0;
-    for (double x : v) a[i++] = x;
-    return a;
-}
-
-rc::matrix mat(Eigen::Index rows, Eigen::Index cols, std::initializer_list<double> v) {
-    rc::matrix m(rows, cols);
-    Eigen::Index k = 0;
-    for (double x : v) m(k / cols, k % cols) = x, ++k;
-    return m;
-}
-
-doctest::Approx near(double x, double eps = 1e-12) { return doctest::Approx(x).epsilon(eps).scale(1.0); }
-
-// The exception's message starts with the stable id.
-template <class E>
-bool throws_id(const std::function<void()>& f, const std::string& id) {
-    try {
-        f();
-    } catch (const E& e) {
-        const std::string w = e.what();
-        if (w.rfind(id, 0) == 0) return true;
-        MESSAGE("message was: " << w);
-        return false;
-    }
-    return false;
-}
-
-rc::meta_row row(double level, const std::string& code, const std::string& parent, double direction, double weight,
-                 rc::element_type type) {
-    rc::meta_row r;
-    r.level = level;
-    r.code = code;
-    r.parent = parent;
-    r.direction = direction;
-    r.weight = weight;
-    r.type = type;
-    return r;
-}
-
-// Three indicators → two pillars → Index.
-std::vector<rc::meta_row> small_meta() {
-    using T = rc::element_type;
-    return {row(1, "a", "P", 1, 1, T::indicator),     row(1, "b", "P", -1, 3, T::indicator),
-            row(1, "c", "Q", 1, 1, T::indicator),     row(2, "P", "Index", 1, 1, T::aggregate),
-            row(2, "Q", "Index", 1, 1, T::aggregate), row(3, "Index", "", 1, 1, T::aggregate),
-            row(NaN, "grp", "", NaN, NaN, T::group),  row(NaN, "pop", "", NaN, NaN, T::denominator)};
-}
-
-}  // namespace
+using namespace composite_test;
 
 TEST_CASE("composite: mean, sd and median skip NaN") {
     CHECK(rc::mean(vec({1, 2, NaN, 6})) == near(3.0));

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "composite_helpers.hpp"
 #include "regind/composite.hpp"
 
 namespace rc = regind::composite;
@@ -20,59 +21,9 @@ using Eigen::VectorXd;
 using regind::invalid_input;
 using regind::key_error;
 
+using namespace composite_test;
+
 namespace {
-
-const double NaN = std::numeric_limits<double>::quiet_NaN();
-
-VectorXd vec(std::initializer_list<double> v) {
-    VectorXd a(static_cast<Eigen::Index>(v.size()));
-    Eigen::Index i = 0;
-    for (double x : v) a[i++] = x;
-    return a;
-}
-
-rc::matrix mat(Eigen::Index rows, Eigen::Index cols, std::initializer_list<double> v) {
-    rc::matrix m(rows, cols);
-    Eigen::Index k = 0;
-    for (double x : v) m(k / cols, k % cols) = x, ++k;
-    return m;
-}
-
-doctest::Approx near(double x, double eps = 1e-12) { return doctest::Approx(x).epsilon(eps).scale(1.0); }
-
-template <class E>
-bool throws_id(const std::function<void()>& f, const std::string& id) {
-    try {
-        f();
-    } catch (const E& e) {
-        const std::string w = e.what();
-        if (w.rfind(id, 0) == 0) return true;
-        MESSAGE("message was: " << w);
-        return false;
-    }
-    return false;
-}
-
-rc::meta_row row(double level, const std::string& code, const std::string& parent, double direction, double weight,
-                 rc::element_type type) {
-    rc::meta_row r;
-    r.level = level;
-    r.code = code;
-    r.parent = parent;
-    r.direction = direction;
-    r.weight = weight;
-    r.type = type;
-    return r;
-}
-
-// Three indicators → two pillars → Index (as in test_composite.cpp).
-std::vector<rc::meta_row> small_meta() {
-    using T = rc::element_type;
-    return {row(1, "a", "P", 1, 1, T::indicator),     row(1, "b", "P", -1, 3, T::indicator),
-            row(1, "c", "Q", 1, 1, T::indicator),     row(2, "P", "Index", 1, 1, T::aggregate),
-            row(2, "Q", "Index", 1, 1, T::aggregate), row(3, "Index", "", 1, 1, T::aggregate),
-            row(NaN, "grp", "", NaN, NaN, T::group)};
-}
 
 rc::composite_index small_index() {
     rc::unit_table u;
@@ -81,7 +32,7 @@ rc::composite_index small_index() {
     u.numeric["b"] = vec({4, 3, 2, 1});
     u.numeric["c"] = vec({5, 5, 6, 9});
     u.groups["grp"] = {std::string("x"), std::string("x"), std::string("y"), std::nullopt};
-    return rc::composite_index(rc::framework::from_meta(small_meta()), u);
+    return rc::composite_index(rc::framework::from_meta(small_meta(false)), u);
 }
 
 const std::string W = "[regind.invalid_input.weights] ";
@@ -89,7 +40,7 @@ const std::string W = "[regind.invalid_input.weights] ";
 }  // namespace
 
 TEST_CASE("weights: effective weights by hand") {
-    const auto fw = rc::framework::from_meta(small_meta());
+    const auto fw = rc::framework::from_meta(small_meta(false));
     // iMeta: a 1/4 of P, b 3/4 of P, c all of Q; P and Q half of the index each.
     const VectorXd e = rc::effective_weights(fw);
     CHECK(e[0] == near(0.125));
@@ -295,7 +246,7 @@ TEST_CASE("outranking: matrix, Copeland and dominance of a 3×3 example by hand"
 }
 
 TEST_CASE("aggregate: a_copeland and a method per group") {
-    const auto fw = rc::framework::from_meta(small_meta());
+    const auto fw = rc::framework::from_meta(small_meta(false));
     // P = Copeland of (a, b) with weights 1, 3; Q = c; Index = mean of P and Q.
     // u1 (1, 4), u2 (2, 3), u3 (3, 1): b dominates the weight (¾), so the order of P is b's.
     const auto x = mat(3, 3, {1, 4, 10, 2, 3, 20, 3, 1, 30});
@@ -733,7 +684,7 @@ TEST_CASE("pipeline: strengths, weaknesses and results of the pipeline") {
 
 TEST_CASE("weights: optimiser, sibling groups and pipeline accessors, error paths") {
     using T = rc::element_type;
-    const auto fw = rc::framework::from_meta(small_meta());
+    const auto fw = rc::framework::from_meta(small_meta(false));
     const auto x = mat(4, 3, {1, 4, 10, 2, 3, 20, 3, 1, 15, 4, 2, 30});
     const auto specs = rc::node_specs(fw, {rc::aggregate_spec{}});
     rc::optimise_options o;

@@ -70,6 +70,15 @@ TEST_CASE("unknown keys suggest the closest names") {
     }
     CHECK_THROWS_AS(z.get(999999), key_error);
     CHECK_THROWS_AS(z.get("Atlantis"), key_error);
+    // A very long key is rejected without an edit-distance table per name (the distance is at
+    // least the difference in length), and a name inside it is still offered.
+    std::string runaway(20000, 'x');
+    try {
+        (void)z.get(runaway + "Huzhou");
+        FAIL("expected key_error");
+    } catch (const key_error& e) {
+        CHECK(std::find(e.suggestions().begin(), e.suggestions().end(), "Huzhou") != e.suggestions().end());
+    }
 }
 
 TEST_CASE("user registries from code and CSV, with validation") {
