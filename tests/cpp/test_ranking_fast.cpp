@@ -5,10 +5,12 @@
 // ties, NaN, ±0 and ±inf, on one and on two threads.
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <random>
+#include <thread>
 #include <vector>
 
 #include "regind/ranking_grouped.hpp"
@@ -187,4 +189,26 @@ TEST_CASE("try_rank_grouped: codes it cannot use are reported and nothing is wri
     // The scratch memory kept between calls can be handed back; ranking still works after.
     regind::release_scratch_memory();
     CHECK(ranked(x, good, o) == std::vector<double>{2.0, 1.0, 1.0, 2.0});
+}
+
+TEST_CASE("rank_grouped's scratch pool lends a block to one caller at a time") {
+    // Four threads borrow 16 MiB blocks (the size the pool keeps) over and over and fill them
+    // with their own number: a block lent twice at once would show another thread's number.
+    auto& pool = regind::detail::scratch_pool::instance();
+    const std::size_t bytes = std::size_t{1} << 24;
+    std::atomic<int> clashes{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&, t] {
+            for (int round = 0; round < 20; ++round) {
+                auto block = pool.take(bytes);
+                auto* p = static_cast<unsigned char*>(block->get());
+                for (std::size_t i = 0; i < bytes; i += 4096) p[i] = static_cast<unsigned char>(t);
+                for (std::size_t i = 0; i < bytes; i += 4096) clashes += p[i] != static_cast<unsigned char>(t);
+                pool.give_back(std::move(block));
+            }
+        });
+    for (auto& t : threads) t.join();
+    CHECK(clashes == 0);
+    regind::release_scratch_memory();
 }

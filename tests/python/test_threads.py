@@ -66,6 +66,24 @@ def test_ranking_from_several_threads() -> None:
     check_concurrent(call)
 
 
+LONG_VALUES = np.round(RNG.lognormal(3.0, 1.0, size=2_200_000), 2)
+LONG_VALUES[::89] = np.nan
+LONG_GROUPS = np.arange(LONG_VALUES.size) % 6000  # 6,000 interleaved groups
+LONG_SERIES = np.arange(LONG_VALUES.size) // 30  # series of 30 rows, a series at a time
+
+
+def test_long_table_kernels_from_several_threads() -> None:
+    # 2.2M values: rank_grouped's scratch (17.6 MB) is large enough to be kept between calls,
+    # so the threads also contend for that one kept block.
+    def call(i: int) -> Any:
+        x = LONG_VALUES * (1.0 + 0.01 * i)
+        return (regind.rank(x, method="min", groups=LONG_GROUPS, threads=1),
+                regind.growth.growth_by_group(x, LONG_SERIES, threads=2),
+                regind.growth.cagr_by_group(x, LONG_SERIES, threads=1))
+
+    check_concurrent(call)
+
+
 SERIES = np.exp(np.cumsum(RNG.normal(0.05, 0.03, size=(CALLS, 40, 10)), axis=2)) * 100
 
 
