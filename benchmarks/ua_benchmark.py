@@ -20,7 +20,7 @@ Problems:
     geometric mean).
 
 Each problem is timed on 1 thread and on all threads (threads=0), with the default cache of
-pipeline copies (each worker re-runs only aggregate() when the earlier choices repeat) and with
+pipeline copies (each worker only re-aggregates, in place, when the earlier choices repeat) and with
 cache=1 (one copy per worker, so a change of imputation, treatment or normalisation re-runs the
 pipeline from that step). COINr's figure of about 0.1 s per ASEM replication is a published
 figure quoted for comparison, not measured here.

@@ -34,22 +34,22 @@ struct series_columns {
     std::int64_t n;
 };
 
-series_columns growth_columns_of(const f64& x, const i64& codes, f64& out) {
+series_columns growth_columns_of(const f64& x, const i64& groups, f64& out) {
     const auto n = static_cast<std::int64_t>(x.size());
-    if (x.ndim() != 1 || codes.ndim() != 1 || out.ndim() != 1 || codes.size() != n || out.size() != n)
+    if (x.ndim() != 1 || groups.ndim() != 1 || out.ndim() != 1 || groups.size() != n || out.size() != n)
         throw invalid_input(fmt::format("[regind.invalid_input.shape] growth_grouped: values, groups and out must be 1-D "
                                         "of one length; got {}, {} and {}",
-                                        x.size(), codes.size(), out.size()));
-    return {x.data(), nullptr, codes.data(), out.mutable_data(), n};
+                                        x.size(), groups.size(), out.size()));
+    return {x.data(), nullptr, groups.data(), out.mutable_data(), n};
 }
 
-series_columns cagr_columns_of(const f64& x, const std::optional<f64>& periods, const i64& codes) {
+series_columns cagr_columns_of(const f64& x, const std::optional<f64>& periods, const i64& groups) {
     const auto n = static_cast<std::int64_t>(x.size());
-    if (x.ndim() != 1 || codes.ndim() != 1 || codes.size() != n || (periods && (periods->ndim() != 1 || periods->size() != n)))
+    if (x.ndim() != 1 || groups.ndim() != 1 || groups.size() != n || (periods && (periods->ndim() != 1 || periods->size() != n)))
         throw invalid_input(fmt::format("[regind.invalid_input.shape] cagr_grouped: values, periods and groups must be "
                                         "1-D of one length; got {}, {} and {}",
-                                        x.size(), periods ? periods->size() : n, codes.size()));
-    return {x.data(), periods ? periods->data() : nullptr, codes.data(), nullptr, n};
+                                        x.size(), periods ? periods->size() : n, groups.size()));
+    return {x.data(), periods ? periods->data() : nullptr, groups.data(), nullptr, n};
 }
 
 // Zero copy out: the vector moves to the heap and NumPy views it, a capsule owning it.

@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "regind/composite.hpp"
@@ -435,6 +436,104 @@ TEST_CASE("uncertainty: a replication equals the pipeline re-run by hand with it
         CHECK(res.ranks[0].row(row).transpose() == VectorXd(ranks.col(4)));  // P
         CHECK(res.ranks[1].row(row).transpose() == VectorXd(ranks.col(6)));  // Index
     }
+}
+
+TEST_CASE("uncertainty: replications with missing children, dat_thresh and noise at two levels") {
+    // small_index() without imputation: u3 misses c. The re-aggregation of each replication
+    // (aggregate columns rewritten in place, log(indicator) reused by a_gmean) must equal the
+    // pipeline re-run by hand through aggregate() with the same draw.
+    auto ci = small_index();
+    ci.impute({rc::impute_method::none, ""});
+    ci.normalise(minmax(1, 100));
+    ci.aggregate();
+    rc::uncertainty_spec spec;
+    spec.weight_noise = {{1, 0.5}, {2, 0.5}};
+    rc::aggregate_spec strict;  // a_gmean, NaN below 60 % of the children
+    strict.method = rc::aggregator::gmean;
+    strict.dat_thresh = 0.6;
+    spec.aggregate = {{strict}, agg(rc::aggregator::amean), {agg(rc::aggregator::gmean)[0], strict}};
+    rc::uncertainty_options o;
+    o.n = 16;
+    o.seed = 7;
+    o.threads = 2;
+    o.targets = {"P", "Q", "Index"};
+    const auto res = rc::uncertainty(ci, spec, o);
+    bool strict_seen = false;
+    for (std::size_t r = 0; r < o.n; ++r) {
+        auto g = rc::detail::random_stream(7, 1, r);
+        const auto ag = rc::alternative_index(rc::detail::uniform01(g), 3);
+        rc::aggregate_options a;
+        a.levels = spec.aggregate[ag];
+        const std::vector<std::string> codes = {"a", "b", "c", "d", "P", "Q"};
+        const double w[6] = {1, 2, 1, 1, 1, 1};
+        for (std::size_t i = 0; i < 6; ++i) a.weights[codes[i]] = w[i] + (2 * rc::detail::uniform01(g) - 1) * 0.5 * w[i];
+        rc::composite_index copy = ci;
+        copy.aggregate(a);
+        const auto ranks = copy.ranks();
+        const auto row = static_cast<Eigen::Index>(r);
+        CHECK(same(res.ranks[0].row(row), ranks.col(4).transpose()));  // P
+        CHECK(same(res.ranks[1].row(row), ranks.col(5).transpose()));  // Q
+        CHECK(same(res.ranks[2].row(row), ranks.col(6).transpose()));  // Index
+        // With a_gmean and dat_thresh 0.6 at the top, u3's Q (1 of 2 children) and so its Index are NaN.
+        if (ag == 0) {
+            strict_seen = true;
+            CHECK(std::isnan(res.ranks[1](row, 2)));
+            CHECK(std::isnan(res.ranks[2](row, 2)));
+        }
+    }
+    CHECK(strict_seen);
+}
+
+TEST_CASE("uncertainty: the ranks of a replication, rank(-x, ties min) with NaN kept, by hand and as the engine") {
+    const double inf = std::numeric_limits<double>::infinity();
+    // inf first; 5 and 5 share 2; then 3 (4), 1 (5); -0 and 0 are equal and share 6; NaN kept.
+    const rc::matrix x = mat(9, 2, {3, 0, NaN, 0, 5, 0, 5, 0, -0.0, 0, 0.0, 0, inf, 0, 1, 0, NaN, 0});
+    std::vector<std::pair<double, Eigen::Index>> pairs;
+    VectorXd r(9);
+    rc::rank_descending_min(x.col(0), r.data(), pairs);
+    const VectorXd expected = vec({4, NaN, 2, 2, 6, 6, 1, 5, NaN});
+    CHECK(same(r, expected));
+    // Against the general ranking engine on a column with many ties (a strided column).
+    rc::matrix y(500, 3);
+    for (Eigen::Index i = 0; i < 500; ++i) y(i, 1) = i % 7 == 0 ? NaN : static_cast<double>((i * 37) % 41);
+    r.resize(500);
+    rc::rank_descending_min(y.col(1), r.data(), pairs);
+    CHECK(same(r, rc::rank(y.col(1), true, rc::ties_method::min)));
+}
+
+TEST_CASE("aggregation: log(indicator) reuse, missing children and the order of domain errors, by hand") {
+    using T = rc::element_type;
+    const auto fw = rc::framework::from_meta({row(1, "a", "P", 1, T::indicator), row(1, "b", "P", 3, T::indicator),
+                                              row(1, "c", "Q", 1, T::indicator), row(1, "d", "Q", 1, T::indicator),
+                                              row(2, "P", "Index", 1, T::aggregate),
+                                              row(2, "Q", "Index", 1, T::aggregate),
+                                              row(3, "Index", "", 1, T::aggregate)});
+    // u0: P = 2^((1 + 3·3)/4) = 2^2.5 (a = 2, b = 8), Q = 4 (d missing), Index = √(2^2.5 · 4) = 2^2.25.
+    // u1: P = 1 (b missing), Q = √(3 · 12) = 6, Index = √6.
+    const rc::matrix x = mat(2, 4, {2, 8, 4, NaN, 1, NaN, 3, 12});
+    const auto specs = rc::node_specs(fw, agg(rc::aggregator::gmean));
+    rc::matrix out(2, 7);
+    out.leftCols(4) = x;
+    const rc::matrix logs = x.unaryExpr([](double v) { return std::log(v); });
+    rc::aggregate_levels(fw, specs, fw.weights(), out, &logs, {});
+    CHECK(out(0, 4) == near(std::pow(2.0, 2.5), 1e-14));
+    CHECK(out(0, 5) == 4.0);
+    CHECK(out(0, 6) == near(std::pow(2.0, 2.25), 1e-14));
+    CHECK(out(1, 4) == 1.0);
+    CHECK(out(1, 5) == near(6.0, 1e-14));
+    CHECK(out(1, 6) == near(std::sqrt(6.0), 1e-14));
+    CHECK(same(out, rc::aggregate_nodes(fw, x, specs)));  // the logs change nothing
+    // a_amean with a missing child: the weights of the present ones only.
+    const auto amean = rc::aggregate(fw, x);
+    CHECK(amean(0, 4) == near((2 + 3 * 8) / 4.0));
+    CHECK(amean(1, 4) == 1.0);
+    CHECK(amean(1, 6) == near((1 + 7.5) / 2));
+    // Errors follow (level, aggregate, unit, child): u1's P (a = 0) comes before u0's Q (d = -1),
+    // although u0 is the first row.
+    const rc::matrix bad = mat(2, 4, {2, 8, 4, -1, 0, 5, 3, 12});
+    CHECK(contains([&] { (void)rc::aggregate_nodes(fw, bad, specs, {}, std::vector<std::string>{"u0", "u1"}); },
+                   "a_gmean needs values > 0: unit u1, 'a' = 0 (child of 'P')"));
+    CHECK(contains([&] { (void)rc::aggregate_nodes(fw, bad, specs); }, "unit row 1, 'a' = 0 (child of 'P')"));
 }
 
 TEST_CASE("uncertainty: alternatives that change nothing give the nominal ranks") {

@@ -227,6 +227,52 @@ def test_uncertainty_small_index_replications_by_hand() -> None:
     assert "30 replications" in repr(ua)
 
 
+def _missing_index_tables(units: int = 70) -> tuple[pd.DataFrame, pd.DataFrame]:
+    # 70 units (more than one block of the rank statistics), 6 indicators → 2 pillars → Index,
+    # about 10 % of the values missing and left missing (no imputation).
+    rng = np.random.default_rng(11)
+    values = rng.uniform(1, 50, size=(units, 6))
+    values[rng.random(values.shape) < 0.1] = np.nan
+    data = pd.DataFrame(values, columns=[f"i{j}" for j in range(6)])
+    data.insert(0, "uCode", [f"U{i:02d}" for i in range(units)])
+    meta = pd.DataFrame({"Level": [1] * 6 + [2, 2, 3], "iCode": [f"i{j}" for j in range(6)] + ["P", "Q", "Index"],
+                         "Parent": ["P"] * 3 + ["Q"] * 3 + ["Index", "Index", None],
+                         "Direction": [1, -1, 1, 1, 1, -1, 1, 1, 1], "Weight": [1, 2, 1, 1, 3, 1, 1, 2, 1],
+                         "Type": ["Indicator"] * 6 + ["Aggregate"] * 3})
+    return data, meta
+
+
+def test_uncertainty_geometric_mean_with_missing_children_by_hand() -> None:
+    # Re-aggregation in place with log(indicator) reused by a_gmean, missing children and
+    # dat_thresh (a_amean): each replication equals the pipeline built by hand with its choices, and the
+    # statistics of the ranks (NaN where dat_thresh leaves a unit without a score) are NumPy's.
+    data, meta = _missing_index_tables()
+
+    def build(norm: dict, agg: dict) -> CompositeIndex:
+        return CompositeIndex.from_coinr(data, meta).normalise(**norm).aggregate(**agg)
+
+    norms = [{"method": "n_minmax", "l_u": (1, 100)}, {"method": "n_rank"}]
+    # (Labels do not show dat_thresh, so the alternatives differ by method to be told apart.)
+    aggs = [{"method": "a_gmean"}, {"method": "a_amean", "dat_thresh": 0.9}, {"method": "a_hmean"}]
+    ci = build(norms[0], {"method": "a_amean"})
+    ua = uncertainty(ci, n=40, seed=8, normalisation=[norms[0], "n_rank"], aggregation=aggs, targets=["P", "Index"],
+                     threads=2)
+    choices = ua.choices()
+    for r in range(40):
+        norm = norms[ua.alternatives["normalisation"].index(choices.loc[r, "normalisation"])]
+        agg = aggs[ua.alternatives["aggregation"].index(choices.loc[r, "aggregation"])]
+        expected = build(norm, agg).ranks()
+        for target in ("P", "Index"):
+            np.testing.assert_array_equal(ua.rank_matrix(target)[r], expected[target].to_numpy(dtype=float))
+    m = ua.rank_matrix("Index")
+    assert np.isnan(m).any() and not np.isnan(m).all(axis=0).any()
+    table = ua.to_pandas("Index")
+    np.testing.assert_allclose(table["mean"], np.nanmean(m, axis=0), rtol=1e-13)
+    np.testing.assert_array_equal(table["median"], np.nanmedian(m, axis=0))
+    np.testing.assert_allclose(table["q05"], np.nanquantile(m, 0.05, axis=0, method="linear"), rtol=1e-13)
+    np.testing.assert_allclose(table["q95"], np.nanquantile(m, 0.95, axis=0, method="linear"), rtol=1e-13)
+
+
 def test_uncertainty_asem_invariants(asem: CompositeIndex) -> None:
     ua = uncertainty(asem, n=40, seed=2024, threads=1, **ASEM_SPEC)
     assert ua.units == list(asem.ranks().index)

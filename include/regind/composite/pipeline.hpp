@@ -212,6 +212,13 @@ public:
     }
     /// The weight of every node that aggregate(o) would use (weight set, then o.weights).
     [[nodiscard]] Eigen::VectorXd weights_for(const aggregate_options& o) const { return aggregate_weights(o); }
+    /// The per-node aggregation specs that aggregate(o) would use (levels, then o.by_node).
+    [[nodiscard]] std::vector<aggregate_spec> node_specs_for(const aggregate_options& o) const {
+        return aggregate_node_specs(o);
+    }
+    /// Names the rows of a stage's data set in errors (their uCodes). It refers to this index:
+    /// use it while the index lives (and is not moved).
+    [[nodiscard]] unit_namer unit_namer_of(stage s) const { return unit_namer_of(need(s)); }
     /// The per-node aggregation specs of the recorded aggregation.
     [[nodiscard]] std::vector<aggregate_spec> aggregation_specs() const {
         if (!agg_) (void)need(stage::aggregated);
@@ -340,6 +347,9 @@ private:
         return slots_[0];
     }
 
+    [[nodiscard]] unit_namer unit_namer_of(const stage_slot& sl) const {
+        return [this, &sl](Index i) { return codes_[static_cast<std::size_t>(sl.units[static_cast<std::size_t>(i)])]; };
+    }
     [[nodiscard]] std::pair<std::vector<Index>, std::vector<double>> denominator_choice(const denominate_options& o) const;
     [[nodiscard]] screen_spec screen_spec_of(const screen_options& o, bool check_only) const;
     [[nodiscard]] Index indicator_index(std::string_view code) const {
@@ -588,9 +598,7 @@ inline void composite_index::compute(stage s) {
         }
         case stage::aggregated: {
             const auto w = aggregate_weights(*agg_);
-            std::vector<std::string> units;
-            for (Index r : in.units) units.push_back(codes_[static_cast<std::size_t>(r)]);
-            out.data = composite::aggregate_nodes(fw_, in.data, aggregate_node_specs(*agg_), w, units);
+            out.data = composite::aggregate_nodes(fw_, in.data, aggregate_node_specs(*agg_), w, unit_namer_of(in));
             break;
         }
     }

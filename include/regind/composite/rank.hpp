@@ -11,6 +11,7 @@
 #include <cmath>
 #include <numeric>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <Eigen/Core>
@@ -73,6 +74,25 @@ inline Index rank_into(const_col_ref x, col_ref out, bool descending, ties_metho
     regind::detail::rank_workspace w;
     rank_into(x, out, descending, ties, w);
     return out;
+}
+
+/// COINr's result ranks of one column, rank(−x, ties = "min") with NaN kept, into out[0, n):
+/// 1 + the number of values above. The same as rank_into(x, out, true, ties_method::min, ·),
+/// cheaper for the many rankings of uncertainty analysis: the values are copied out once (a
+/// column of a row-major matrix is strided, so sorting positions would read it at random), and
+/// "min" ties need no stable order. `pairs` is reused storage.
+inline void rank_descending_min(const_col_ref x, double* out, std::vector<std::pair<double, Index>>& pairs) {
+    pairs.clear();
+    for (Index i = 0; i < x.size(); ++i) {
+        out[i] = nan;
+        if (!std::isnan(x[i])) pairs.emplace_back(x[i], i);
+    }
+    std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    double rank = 0;
+    for (std::size_t k = 0; k < pairs.size(); ++k) {
+        if (k == 0 || pairs[k].first != pairs[k - 1].first) rank = static_cast<double>(k + 1);
+        out[pairs[k].second] = rank;
+    }
 }
 
 /// COINr's result ranks of every column: rank(−x, ties = "min"), 1 = highest, NaN kept.

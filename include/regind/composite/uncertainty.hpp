@@ -19,8 +19,10 @@
 // - Work: std::thread workers (threads = 0: the hardware's concurrency) take replications
 //   from an atomic counter. Each worker keeps its own copies of the pipeline, one per
 //   combination of the imputation / treatment / normalisation alternatives it has met (a
-//   bounded cache, least recently used copy evicted), and re-runs only aggregate() when the
-//   earlier choices are those of a cached copy. The calling thread only waits and reports
+//   bounded cache, least recently used copy evicted), and only re-aggregates when the
+//   earlier choices are those of a cached copy: in place, the aggregate columns of the copy's
+//   Aggregated data set rewritten with the draw's methods and weights (what aggregate() would
+//   compute, without its per-call costs). The calling thread only waits and reports
 //   progress: the callback is called there, at most ~100 times, with (done, total).
 // - Ranks are COINr's: rank(−score, ties "min"), NaN kept, over the units of each replication's
 //   Aggregated data set, reported for the units of the nominal one (a unit that a replication
@@ -241,12 +243,16 @@ void run_parallel(std::size_t total, unsigned workers, const Task& task, const p
             all_finished = finished == workers;
             d = done.load();
         }
-        if (progress && !callback_error && !stop.load() && d > reported && (d >= reported + step || d == total)) {
-            try {
-                progress(d, total);
-            } catch (...) {
-                callback_error = std::current_exception();
-                stop = true;
+        // `reported` moves on without a callback (or after a stop) too, else the wait above
+        // would return at once from then on: a busy loop taking a core from the workers.
+        if (d > reported && (d >= reported + step || d == total)) {
+            if (progress && !callback_error && !stop.load()) {
+                try {
+                    progress(d, total);
+                } catch (...) {
+                    callback_error = std::current_exception();
+                    stop = true;
+                }
             }
             reported = d;
         }
@@ -264,10 +270,27 @@ struct pipeline_draw {
     Eigen::VectorXd weights;  ///< empty without weight noise
 };
 
+/// One pipeline of a worker's cache: the index after one combination of the impute / treat /
+/// normalise alternatives, and the Aggregated data set of the latest replication run on it.
+/// Replications re-aggregate `scores` in place: its indicator columns never change.
+struct pipeline_copy {
+    explicit pipeline_copy(composite_index index)
+        : ci(std::move(index)), scores(ci.data(stage::aggregated)), name_of(ci.unit_namer_of(stage::aggregated)) {}
+    pipeline_copy(const pipeline_copy&) = delete;  // name_of refers into ci
+    pipeline_copy& operator=(const pipeline_copy&) = delete;
+
+    composite_index ci;
+    matrix scores;
+    unit_namer name_of;
+    matrix logs;  ///< log of the indicator columns, for a_gmean; empty until a replication needs it
+
+    [[nodiscard]] const std::vector<Index>& units() const { return ci.units_of(stage::aggregated); }
+};
+
 /// A worker's copies of the pipeline, keyed by the impute / treat / normalise alternatives.
 struct pipeline_cache {
     std::vector<std::array<int, 3>> keys;
-    std::vector<std::unique_ptr<composite_index>> copies;
+    std::vector<std::unique_ptr<pipeline_copy>> copies;
     std::vector<std::uint64_t> used;
     std::uint64_t clock = 0;
 };
@@ -331,7 +354,10 @@ public:
         nominal_aggregate_ = spec_.nominal_aggregate.value_or(
             nominal_.aggregation_options().value_or(aggregate_options{}));
         base_weights_ = nominal_.weights_for(nominal_aggregate_);
-        if (reaggregate_) check_nominal_aggregate();
+        if (reaggregate_) {
+            check_nominal_aggregate();
+            resolve_node_specs();
+        }
 
         // Cache size: copies per worker within the memory budget, at most one per combination.
         std::size_t combinations = 1;
@@ -341,6 +367,8 @@ public:
             if (nominal_.has(static_cast<stage>(s)))
                 bytes += static_cast<std::size_t>(nominal_.data(static_cast<stage>(s)).size()) * 9 +
                          nominal_.units_of(static_cast<stage>(s)).size() * sizeof(Index);
+        // A copy's own scores and log(indicator), at most the size of the Aggregated set each.
+        if (reaggregate_) bytes += static_cast<std::size_t>(nominal_.data(stage::aggregated).size()) * 16;
         const std::size_t fit = cache_budget_bytes / (bytes * std::max(1u, workers));
         capacity_ = cache > 0 ? std::min(cache, combinations) : std::clamp<std::size_t>(fit, 1, combinations);
     }
@@ -426,7 +454,7 @@ public:
 
     /// The pipeline of a draw, on one of the worker's copies. Errors name `what` (e.g.
     /// "replication 3") and the choices.
-    const composite_index& run(pipeline_cache& c, const pipeline_draw& d, const std::string& what) const {
+    const pipeline_copy& run(pipeline_cache& c, const pipeline_draw& d, const std::string& what) const {
         try {
             return run_unchecked(c, d);
         } catch (const invalid_input& e) {
@@ -435,16 +463,23 @@ public:
     }
 
     /// Ranks of target t in a pipeline, written for the nominal units (NaN where absent).
-    void ranks_into(const composite_index& ci, std::size_t t, double* out, regind::detail::rank_workspace& w) const {
-        const auto& data = ci.data(stage::aggregated);
+    void ranks_into(const pipeline_copy& copy, std::size_t t, double* out) const {
+        const auto& data = copy.scores;
         Eigen::VectorXd r(data.rows());
-        rank_into(data.col(target_nodes_[t]), r, true, ties_method::min, w);
+        std::vector<std::pair<double, Index>> pairs;
+        pairs.reserve(static_cast<std::size_t>(data.rows()));
+        rank_descending_min(data.col(target_nodes_[t]), r.data(), pairs);
         std::fill(out, out + units_.size(), nan);
-        const auto& rows = ci.units_of(stage::aggregated);
+        const auto& rows = copy.units();
         for (std::size_t k = 0; k < rows.size(); ++k) {
             const Index p = position_of_row_[static_cast<std::size_t>(rows[k])];
             if (p >= 0) out[p] = r[static_cast<Index>(k)];
         }
+    }
+
+    /// As above; the workspace of the ranking engine is no longer needed.
+    void ranks_into(const pipeline_copy& copy, std::size_t t, double* out, regind::detail::rank_workspace&) const {
+        ranks_into(copy, t, out);
     }
 
     /// The nominal ranks of target t: the index's own ranks().
@@ -468,39 +503,73 @@ private:
     bool reaggregate_ = false;
     aggregate_options nominal_aggregate_;
     Eigen::VectorXd base_weights_;
+    // Per-node specs of the nominal aggregation (entry 0) and of each aggregation alternative
+    // (entry a + 1), resolved once; and whether each reads log(indicator) (a_gmean above indicators).
+    std::vector<std::vector<aggregate_spec>> node_specs_;
+    std::vector<bool> reads_logs_;
     std::size_t capacity_ = 1;
 
-    const composite_index& run_unchecked(pipeline_cache& c, const pipeline_draw& d) const {
-        const std::array<int, 3> key{{d.choice[0], d.choice[1], d.choice[2]}};
+    const pipeline_copy& run_unchecked(pipeline_cache& c, const pipeline_draw& d) const {
+        auto& p = cached_copy(c, {{d.choice[0], d.choice[1], d.choice[2]}});
+        if (reaggregate_) reaggregate(p, d);
+        return p;
+    }
+
+    // The worker's copy for an impute / treat / normalise combination, made (and the least
+    // recently used one evicted when the cache is full) on a miss.
+    pipeline_copy& cached_copy(pipeline_cache& c, const std::array<int, 3>& key) const {
         std::size_t k = 0;
         while (k < c.keys.size() && c.keys[k] != key) ++k;
         if (k == c.keys.size()) {
-            auto ci = std::make_unique<composite_index>(nominal_);
-            if (key[0] >= 0) ci->impute(spec_.impute[static_cast<std::size_t>(key[0])]);
-            if (key[1] >= 0) ci->treat(spec_.treat[static_cast<std::size_t>(key[1])]);
-            if (key[2] >= 0) ci->normalise(spec_.normalise[static_cast<std::size_t>(key[2])]);
+            composite_index ci = nominal_;
+            if (key[0] >= 0) ci.impute(spec_.impute[static_cast<std::size_t>(key[0])]);
+            if (key[1] >= 0) ci.treat(spec_.treat[static_cast<std::size_t>(key[1])]);
+            if (key[2] >= 0) ci.normalise(spec_.normalise[static_cast<std::size_t>(key[2])]);
+            auto p = std::make_unique<pipeline_copy>(std::move(ci));
             if (c.keys.size() < capacity_) {
                 c.keys.push_back(key);
-                c.copies.push_back(std::move(ci));
+                c.copies.push_back(std::move(p));
                 c.used.push_back(0);
             } else {
                 k = static_cast<std::size_t>(std::min_element(c.used.begin(), c.used.end()) - c.used.begin());
                 c.keys[k] = key;
-                c.copies[k] = std::move(ci);
+                c.copies[k] = std::move(p);
             }
         }
         c.used[k] = ++c.clock;
-        auto& ci = *c.copies[k];
-        if (reaggregate_) {
+        return *c.copies[k];
+    }
+
+    // What ci.aggregate() with the draw's methods and weights computes, without its per-call
+    // costs (options by name, validation, a new data set): the aggregate columns of p.scores
+    // are overwritten from its (unchanged) indicator columns.
+    void reaggregate(pipeline_copy& p, const pipeline_draw& d) const {
+        const auto& fw = p.ci.meta();
+        const auto alt = static_cast<std::size_t>(d.choice[3] + 1);
+        const Eigen::VectorXd& w = d.weights.size() > 0 ? d.weights : base_weights_;
+        detail::check_aggregate_weights(fw, w);
+        if (reads_logs_[alt] && p.logs.size() == 0)
+            p.logs = p.scores.leftCols(fw.n_indicators()).unaryExpr([](double x) { return std::log(x); });
+        aggregate_levels(fw, node_specs_[alt], w, p.scores, reads_logs_[alt] ? &p.logs : nullptr, p.name_of);
+    }
+
+    // The specs of the aggregation alternatives, and whether they read log(indicator).
+    void resolve_node_specs() {
+        const auto& fw = nominal_.meta();
+        node_specs_.push_back(nominal_.node_specs_for(nominal_aggregate_));
+        for (const auto& levels : spec_.aggregate) {
             aggregate_options o = nominal_aggregate_;
-            if (d.choice[3] >= 0) o.levels = spec_.aggregate[static_cast<std::size_t>(d.choice[3])];
-            if (d.weights.size() > 0) {
-                const auto& fw = ci.meta();
-                for (Index i = 0; i < fw.size(); ++i) o.weights[fw.at(i).code] = d.weights[i];
-            }
-            ci.aggregate(std::move(o));
+            o.levels = levels;
+            node_specs_.push_back(nominal_.node_specs_for(o));
         }
-        return ci;
+        for (const auto& specs : node_specs_) {
+            bool logs = false;
+            for (Index a = fw.n_indicators(); a < fw.size(); ++a) {
+                const bool gmean = specs[static_cast<std::size_t>(a)].method == aggregator::gmean;
+                for (Index c : fw.at(a).children) logs = logs || (gmean && c < fw.n_indicators());
+            }
+            reads_logs_.push_back(logs);
+        }
     }
 
     [[nodiscard]] std::string label(std::size_t step, std::size_t a) const {
@@ -614,8 +683,47 @@ private:
     }
 };
 
-/// Rank statistics of each column of `ranks` (replications × units).
-[[nodiscard]] inline rank_summary summarise_ranks(const matrix& ranks, Eigen::VectorXd nominal) {
+/// Type-7 quantile of unsorted values (reordered): the order statistics quantile7_sorted()
+/// reads, found by selection (O(n)) rather than by sorting; the same value.
+[[nodiscard]] inline double quantile7_select(std::vector<double>& v, double p) {
+    if (v.empty()) return nan;
+    const double h = (static_cast<double>(v.size()) - 1.0) * p;
+    const auto lo = static_cast<std::size_t>(std::floor(h));
+    const auto at = v.begin() + static_cast<std::ptrdiff_t>(lo);
+    std::nth_element(v.begin(), at, v.end());
+    const double a = *at;
+    const double b = lo + 1 < v.size() ? *std::min_element(at + 1, v.end()) : a;
+    return a + (h - static_cast<double>(lo)) * (b - a);
+}
+
+/// Rank statistics of the units [first, last) of `ranks` into s. A unit's ranks are a strided
+/// column of the row-major matrix, so a block of units is first copied out row by row.
+inline void summarise_units(const matrix& ranks, Index first, Index last, rank_summary& s) {
+    const Index reps = ranks.rows();
+    std::vector<double> block(static_cast<std::size_t>((last - first) * reps));
+    for (Index r = 0; r < reps; ++r)
+        for (Index u = first; u < last; ++u) block[static_cast<std::size_t>((u - first) * reps + r)] = ranks(r, u);
+    std::vector<double> v;
+    for (Index u = first; u < last; ++u) {
+        v.clear();
+        long double sum = 0;
+        for (Index r = 0; r < reps; ++r) {
+            const double x = block[static_cast<std::size_t>((u - first) * reps + r)];
+            if (std::isnan(x)) continue;
+            v.push_back(x);
+            sum += x;
+        }
+        s.mean[u] = v.empty() ? nan : static_cast<double>(sum / static_cast<long double>(v.size()));
+        s.q05[u] = quantile7_select(v, 0.05);
+        s.median[u] = quantile7_select(v, 0.5);
+        s.q95[u] = quantile7_select(v, 0.95);
+    }
+}
+
+/// Rank statistics of each column of `ranks` (replications × units), blocks of units spread
+/// over `workers` threads.
+[[nodiscard]] inline rank_summary summarise_ranks(const matrix& ranks, Eigen::VectorXd nominal, unsigned workers = 1) {
+    constexpr Index block = 32;
     const Index units = ranks.cols();
     rank_summary s;
     s.nominal = std::move(nominal);
@@ -623,22 +731,14 @@ private:
     s.median.resize(units);
     s.q05.resize(units);
     s.q95.resize(units);
-    std::vector<double> v;
-    for (Index u = 0; u < units; ++u) {
-        v.clear();
-        long double sum = 0;
-        for (Index r = 0; r < ranks.rows(); ++r) {
-            const double x = ranks(r, u);
-            if (std::isnan(x)) continue;
-            v.push_back(x);
-            sum += x;
-        }
-        std::sort(v.begin(), v.end());
-        s.mean[u] = v.empty() ? nan : static_cast<double>(sum / static_cast<long double>(v.size()));
-        s.median[u] = quantile7_sorted(v, 0.5);
-        s.q05[u] = quantile7_sorted(v, 0.05);
-        s.q95[u] = quantile7_sorted(v, 0.95);
-    }
+    const auto blocks = static_cast<std::size_t>((units + block - 1) / block);
+    run_parallel(
+        blocks, worker_count(workers, blocks),
+        [&](unsigned, std::size_t b) {
+            const auto first = static_cast<Index>(b) * block;
+            summarise_units(ranks, first, std::min(first + block, units), s);
+        },
+        {});
     return s;
 }
 
@@ -670,7 +770,6 @@ private:
     res.choices = index_matrix::Constant(n, static_cast<Index>(sampler.n_discrete()), -1);
 
     std::vector<detail::pipeline_cache> caches(workers);
-    std::vector<regind::detail::rank_workspace> spaces(workers);
     detail::run_parallel(
         opt.n, workers,
         [&](unsigned w, std::size_t r) {
@@ -679,11 +778,11 @@ private:
             for (std::size_t k = 0; k < sampler.n_discrete(); ++k)
                 res.choices(static_cast<Index>(r), static_cast<Index>(k)) = sampler.choice_of(d, k);
             for (std::size_t t = 0; t < sampler.n_targets(); ++t)
-                sampler.ranks_into(out, t, res.ranks[t].row(static_cast<Index>(r)).data(), spaces[w]);
+                sampler.ranks_into(out, t, res.ranks[t].row(static_cast<Index>(r)).data());
         },
         progress);
     for (std::size_t t = 0; t < sampler.n_targets(); ++t)
-        res.summary.push_back(detail::summarise_ranks(res.ranks[t], sampler.nominal_ranks(t)));
+        res.summary.push_back(detail::summarise_ranks(res.ranks[t], sampler.nominal_ranks(t), workers));
     return res;
 }
 
