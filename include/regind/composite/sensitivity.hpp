@@ -278,14 +278,13 @@ struct sensitivity_result {
     res.ranks = matrix::Constant(runs, n_units, nan);
 
     std::vector<detail::pipeline_cache> caches(workers);
-    std::vector<regind::detail::rank_workspace> spaces(workers);
     detail::run_parallel(
         static_cast<std::size_t>(runs), workers,
         [&](unsigned w, std::size_t r) {
             const auto row = static_cast<Index>(r);
             const auto dr = sampler.draw_from(res.design.row(row).data(), res.choices.row(row).data());
             const auto& out = sampler.run(caches[w], dr, fmt::format("run {}", r));
-            sampler.ranks_into(out, 0, res.ranks.row(row).data(), spaces[w]);
+            sampler.ranks_into(out, 0, res.ranks.row(row).data());
         },
         progress);
 

@@ -477,11 +477,6 @@ public:
         }
     }
 
-    /// As above; the workspace of the ranking engine is no longer needed.
-    void ranks_into(const pipeline_copy& copy, std::size_t t, double* out, regind::detail::rank_workspace&) const {
-        ranks_into(copy, t, out);
-    }
-
     /// The nominal ranks of target t: the index's own ranks().
     [[nodiscard]] Eigen::VectorXd nominal_ranks(std::size_t t) const {
         return nominal_.ranks().col(target_nodes_[t]);
