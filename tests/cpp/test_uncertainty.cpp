@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "composite_helpers.hpp"
 #include "regind/composite.hpp"
 #include "regind/composite/sensitivity.hpp"
 #include "regind/composite/uncertainty.hpp"
@@ -24,39 +25,11 @@ using Eigen::VectorXd;
 using regind::invalid_input;
 using regind::key_error;
 
+using namespace composite_test;
+
 namespace {
 
-const double NaN = std::numeric_limits<double>::quiet_NaN();
 const double pi = 3.14159265358979323846;
-
-VectorXd vec(std::initializer_list<double> v) {
-    VectorXd a(static_cast<Eigen::Index>(v.size()));
-    Eigen::Index i = 0;
-    for (double x : v) a[i++] = x;
-    return a;
-}
-
-rc::matrix mat(Eigen::Index rows, Eigen::Index cols, std::initializer_list<double> v) {
-    rc::matrix m(rows, cols);
-    Eigen::Index k = 0;
-    for (double x : v) m(k / cols, k % cols) = x, ++k;
-    return m;
-}
-
-doctest::Approx near(double x, double eps = 1e-12) { return doctest::Approx(x).epsilon(eps).scale(1.0); }
-
-template <class E>
-bool throws_id(const std::function<void()>& f, const std::string& id) {
-    try {
-        f();
-    } catch (const E& e) {
-        const std::string w = e.what();
-        if (w.rfind(id, 0) == 0) return true;
-        MESSAGE("message was: " << w);
-        return false;
-    }
-    return false;
-}
 
 bool contains(const std::function<void()>& f, const std::string& text) {
     try {
